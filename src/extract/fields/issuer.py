@@ -1,0 +1,49 @@
+"""The answering agency, as signed under the letter."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from ..document import Document
+from ..layout import Layout
+from ..lexicon import alternation
+from ..models import TextSpan
+from ._span import source_span
+
+
+@functools.cache
+def _agency_end() -> regex.Pattern[str]:
+    return regex.compile(rf"{alternation('agencies', 'agency_suffixes')}$")
+
+
+@functools.cache
+def _title_agency() -> regex.Pattern[str]:
+    suffix = alternation("agencies", "agency_suffixes")
+    return regex.compile(rf"^(?P<agency>[\p{{Han}}（）()]{{2,30}}?{suffix})(?:关于|对)")
+
+
+def find_issuer(doc: Document, layout: Layout, title: TextSpan | None, banner: TextSpan | None) -> TextSpan | None:
+    """Signature, else the agency that opens the title, else the banner without 文件."""
+    if layout.signature:
+        lines = layout.signature
+        # One name broken over two lines: the first line does not end like an agency.
+        if len(lines) >= 2 and not _agency_end().search(lines[0].text):
+            text = "".join(ln.text for ln in lines[:2]).replace(" ", "")
+            return TextSpan(text=text, **source_span(doc, lines[0].start, lines[1].end))
+        line = lines[0]
+        return TextSpan(text=line.text.replace(" ", ""), **source_span(doc, line.start, line.end))
+    if title is not None:
+        m = _title_agency().match(title.text)
+        if m:
+            start = title.start
+            # The agency stands at the start of the title's first line.
+            s = doc.text.find(m["agency"], layout.header[0], layout.header[1] + 1)
+            if s >= 0:
+                return TextSpan(text=m["agency"], **source_span(doc, s, s + len(m["agency"])))
+            return TextSpan(text=m["agency"], start=start, end=start + len(m["agency"]))
+    if banner is not None:
+        text = banner.text.removesuffix("文件")
+        return TextSpan(text=text, start=banner.start, end=banner.end - 2)
+    return None

@@ -1,0 +1,41 @@
+"""The letter's own title, its lines joined; never a web page's title or the proposal's."""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Document
+from ..layout import DATE_ANY, Layout, Line
+from ..models import TextSpan
+from ._span import source_span
+from .doc_number import DOC_NUMBER
+
+TITLE_END = regex.compile(r"(?:答复|复函|的函|答复函|回复|意见|摘要|复文|办理情况|的报告)$")
+_NOT_TITLE = regex.compile(rf"[:：|#_。！？]|\.\.\.|…|文件$|^{DATE_ANY}$|^[-*>]")
+_MAX_LINES = 3
+_MAX_CHARS = 100
+
+
+def _part_of_title(line: Line) -> bool:
+    return len(line.text) <= 45 and not _NOT_TITLE.search(line.text) and not DOC_NUMBER.search(line.text)
+
+
+def find_title(doc: Document, layout: Layout) -> TextSpan | None:
+    """The first header line that ends like a title, with the lines above it that continue it."""
+    header = layout.header_lines()
+    for i, line in enumerate(header):
+        if not (_part_of_title(line) and TITLE_END.search(line.text)):
+            continue
+        first = i
+        while first > 0 and i - first < _MAX_LINES - 1 and _part_of_title(header[first - 1]) \
+                and not TITLE_END.search(header[first - 1].text):
+            first -= 1
+        parts = header[first:i + 1]
+        text = "".join(p.text.replace(" ", "") for p in parts)
+        if len(text) <= _MAX_CHARS:
+            return TextSpan(text=text, **source_span(doc, parts[0].start, line.end))
+    for label in ("公开事项名称", "文件名称", "名称", "标题", "题名"):
+        meta = layout.meta(label)
+        if meta and TITLE_END.search(meta.text) and not _NOT_TITLE.search(meta.text):
+            return TextSpan(text=meta.text, **source_span(doc, meta.start, meta.end))
+    return None

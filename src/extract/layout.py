@@ -1,0 +1,251 @@
+"""Layout: find the zones of a letter in its normalised text.
+
+Zones, top to bottom: page metadata (索引号/文号/成文日期 tables and lists),
+the header (banner, document number, title), the salutation, the body
+(sections), the closing (signature, date, contact, 抄送, 附件). Every zone is a
+character range of ``Document.text``; field extractors look only where their
+field can stand.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from .document import Document
+from .lexicon import alternation, load_resource, words
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A non-empty line: ``text`` is stripped; ``start``/``end`` bound it in the document text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MetaField:
+    """A labelled metadata value: ``label`` as written, value span in the document text."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where each zone of a letter lies (offsets into ``Document.text``)."""
+
+    lines: tuple[Line, ...]
+    metadata: tuple[MetaField, ...]
+    header: tuple[int, int]
+    salutation: Line | None
+    salutation_names: tuple[int, int] | None
+    body: tuple[int, int]
+    signature: tuple[Line, ...] = field(default=())
+    date_line: Line | None = None
+    date_span: tuple[int, int] | None = None
+
+    def meta(self, *labels: str) -> MetaField | None:
+        """The first metadata field with one of ``labels`` (in the order given) and a real value."""
+        empty = set(load_resource("metadata_labels")["empty_values"])
+        for label in labels:
+            for item in self.metadata:
+                if item.label == label and item.text and item.text not in empty:
+                    return item
+        return None
+
+    def header_lines(self) -> list[Line]:
+        return [ln for ln in self.lines if self.header[0] <= ln.start and ln.end <= self.header[1]]
+
+
+# --- patterns ---------------------------------------------------------------------------------
+
+CN_DIGIT = "〇零一二三四五六七八九十两○ＯO"
+DATE_CN = rf"[{CN_DIGIT}]{{4}}\s*年\s*[{CN_DIGIT}]{{1,2}}\s*月\s*[{CN_DIGIT}]{{1,3}}\s*日"
+DATE_AR = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+DATE_ANY = rf"(?:{DATE_AR}|{DATE_CN})"
+
+
+@functools.cache
+def _label_pattern() -> regex.Pattern[str]:
+    labels = alternation("metadata_labels", "labels")
+    return regex.compile(
+        rf"(?<![\p{{Han}}])(?P<label>{labels})\s*[:：]\s*(?:\|\s*)?(?P<value>[^|\n]*?)\s*"
+        rf"(?=\||(?<![\p{{Han}}]){labels}\s*[:：]|$)",
+        regex.M,
+    )
+
+
+@functools.cache
+def _heading_label_pattern() -> regex.Pattern[str]:
+    labels = alternation("metadata_labels", "labels")
+    return regex.compile(rf"^#+\s*(?P<label>{labels})\s*$")
+
+
+@functools.cache
+def _salutation_pattern() -> regex.Pattern[str]:
+    roles = alternation("agencies", "person_roles")
+    suffix = alternation("agencies", "agency_suffixes")
+    name = r"[\p{Han}·A-Za-z]{1,30}"
+    person_list = rf"{name}(?:[、，,和及\s]+{name})*?(?:等(?:\d+|[一二三四五六七八九十]+)?[名位]?)?\s*{roles}"
+    org = rf"[\p{{Han}}（）()·]{{2,40}}?{suffix}"
+    org_list = rf"{org}(?:[、，,和及\s]+{org})*"
+    return regex.compile(
+        rf"^(?P<lead>尊敬的\s*|致\s*)?(?P<names>{person_list}|{org_list})\s*[:：]\s*(?P<rest>.*)$"
+    )
+
+
+_META_LINE = regex.compile(r"^(?:[|#>]|-\s|\*\s)")
+_OPENING = regex.compile(r"收悉|答复如下|现答复|现将.{0,12}(?:答复|函复)|函复如下|如下[:：]")
+
+
+def _lines(text: str) -> tuple[Line, ...]:
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return tuple(out)
+
+
+def _metadata(text: str, lines: tuple[Line, ...]) -> tuple[MetaField, ...]:
+    """Labelled values on metadata-like lines: tables, lists, headings, short label lines."""
+    found: list[MetaField] = []
+    label_re = _label_pattern()
+    heading_re = _heading_label_pattern()
+    all_labels = set(words("metadata_labels", "labels"))
+    for i, line in enumerate(lines):
+        heading = heading_re.match(line.text)
+        if heading:
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if nxt is not None and not nxt.text.startswith("#"):
+                found.append(MetaField(heading["label"], nxt.start, nxt.end, nxt.text))
+            continue
+        if not (_META_LINE.match(line.text) or len(line.text) <= 60):
+            continue
+        for m in label_re.finditer(text, line.start, line.end):
+            value, v_start, v_end = m["value"], m.start("value"), m.end("value")
+            if not value and m.end() >= line.end and i + 1 < len(lines):
+                nxt = lines[i + 1]
+                bare = nxt.text.lstrip("-*| ").rstrip(":：")
+                if not label_re.search(nxt.text) and bare not in all_labels and not heading_re.match(nxt.text):
+                    value, v_start, v_end = nxt.text, nxt.start, nxt.end
+            found.append(MetaField(m["label"], v_start, v_end, value))
+    return tuple(found)
+
+
+def _find_salutation(lines: tuple[Line, ...], start_index: int) -> tuple[int, regex.Match[str]] | None:
+    pattern = _salutation_pattern()
+    label_re = _label_pattern()
+    for i in range(start_index, min(len(lines), start_index + 60)):
+        line = lines[i]
+        if _OPENING.search(line.text) and not pattern.match(line.text):
+            return None
+        if _META_LINE.match(line.text) or label_re.match(line.text):
+            continue
+        m = pattern.match(line.text)
+        if m:
+            return i, m
+    return None
+
+
+def _first_content_index(lines: tuple[Line, ...], metadata: tuple[MetaField, ...]) -> int:
+    """Index of the first line that is not page metadata."""
+    meta_lines = {f.start for f in metadata}
+    label_re = _label_pattern()
+    heading_re = _heading_label_pattern()
+    idx = 0
+    for i, line in enumerate(lines):
+        if (_META_LINE.match(line.text) or label_re.match(line.text) or heading_re.match(line.text)
+                or line.start in meta_lines):
+            idx = i + 1
+    return idx if idx < len(lines) else 0
+
+
+_DATE_LINE = regex.compile(
+    rf"^(?:(?P<sig>[^\s，。：:；;]{{2,40}}?)\s+)?(?P<date>{DATE_ANY})(?:\s*[（(].*[)）])?\s*$"
+)
+
+
+def _find_date_line(lines: tuple[Line, ...], body_start: int) -> tuple[int, regex.Match[str]] | None:
+    for i, line in enumerate(lines):
+        if line.start < body_start:
+            continue
+        m = _DATE_LINE.match(line.text)
+        if m:
+            return i, m
+    return None
+
+
+@functools.cache
+def _agency_line() -> regex.Pattern[str]:
+    suffix = alternation("agencies", "agency_suffixes")
+    return regex.compile(rf"^[\p{{Han}}（）()·、\s]{{2,40}}?{suffix}$")
+
+
+def _signature(lines: tuple[Line, ...], date_index: int) -> tuple[Line, ...]:
+    agency = _agency_line()
+    sig: list[Line] = []
+    for j in range(date_index - 1, max(-1, date_index - 4), -1):
+        text = lines[j].text
+        if agency.match(text) and not regex.search(r"[，。；：:]", text):
+            sig.insert(0, lines[j])
+        else:
+            break
+    return tuple(sig)
+
+
+def find_layout(doc: Document) -> Layout:
+    """Split a normalised letter into zones."""
+    text = doc.text
+    lines = _lines(text)
+    metadata = _metadata(text, lines)
+    first = _first_content_index(lines, metadata)
+    # The salutation may stand after the page metadata, or (web pages) among it.
+    found = _find_salutation(lines, first) or _find_salutation(lines, 0)
+    header_start = lines[first].start if lines else 0
+    salutation = names = None
+    if found:
+        idx, m = found
+        salutation = lines[idx]
+        names = (salutation.start + m.start("names"), salutation.start + m.end("names"))
+        body_start = salutation.start + (m.start("rest") if m["rest"] else len(salutation.text))
+        header_end = salutation.start
+        if header_end < header_start:
+            header_start = 0
+    else:
+        body_start = next((ln.start for ln in lines[first:] if _OPENING.search(ln.text)),
+                          lines[first].start if lines else 0)
+        header_end = body_start
+    body_end = len(text)
+    date_line = date_span = None
+    signature: tuple[Line, ...] = ()
+    dl = _find_date_line(lines, body_start)
+    if dl:
+        di, m = dl
+        date_line = lines[di]
+        date_span = (date_line.start + m.start("date"), date_line.start + m.end("date"))
+        signature = _signature(lines, di)
+        if m["sig"]:
+            signature = (Line(date_line.start + m.start("sig"), date_line.start + m.end("sig"), m["sig"]),)
+        body_end = signature[0].start if signature else date_line.start
+    return Layout(
+        lines=lines,
+        metadata=metadata,
+        header=(header_start, max(header_start, header_end)),
+        salutation=salutation,
+        salutation_names=names,
+        body=(body_start, max(body_start, body_end)),
+        signature=signature,
+        date_line=date_line,
+        date_span=date_span,
+    )
