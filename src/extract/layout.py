@@ -123,11 +123,12 @@ def _metadata(text: str, lines: tuple[Line, ...]) -> tuple[MetaField, ...]:
     label_re = _label_pattern()
     heading_re = _heading_label_pattern()
     all_labels = set(words("metadata_labels", "labels"))
+    containers = set(load_resource("metadata_labels")["containers"])
     for i, line in enumerate(lines):
         heading = heading_re.match(line.text)
         if heading:
             nxt = lines[i + 1] if i + 1 < len(lines) else None
-            if nxt is not None and not nxt.text.startswith("#"):
+            if nxt is not None and not nxt.text.startswith("#") and heading["label"] not in containers:
                 found.append(MetaField(heading["label"], nxt.start, nxt.end, nxt.text))
             continue
         if not (_META_LINE.match(line.text) or len(line.text) <= 60):
@@ -158,17 +159,18 @@ def _find_salutation(lines: tuple[Line, ...], start_index: int) -> tuple[int, re
     return None
 
 
-def _first_content_index(lines: tuple[Line, ...], metadata: tuple[MetaField, ...]) -> int:
-    """Index of the first line that is not page metadata."""
+def _content_start(lines: tuple[Line, ...], metadata: tuple[MetaField, ...], stop: int) -> int:
+    """Index of the first line after the page metadata that precedes line ``stop``."""
     meta_lines = {f.start for f in metadata}
     label_re = _label_pattern()
     heading_re = _heading_label_pattern()
     idx = 0
-    for i, line in enumerate(lines):
+    for i in range(min(stop, len(lines))):
+        line = lines[i]
         if (_META_LINE.match(line.text) or label_re.match(line.text) or heading_re.match(line.text)
                 or line.start in meta_lines):
             idx = i + 1
-    return idx if idx < len(lines) else 0
+    return idx
 
 
 _DATE_LINE = regex.compile(
@@ -209,10 +211,7 @@ def find_layout(doc: Document) -> Layout:
     text = doc.text
     lines = _lines(text)
     metadata = _metadata(text, lines)
-    first = _first_content_index(lines, metadata)
-    # The salutation may stand after the page metadata, or (web pages) among it.
-    found = _find_salutation(lines, first) or _find_salutation(lines, 0)
-    header_start = lines[first].start if lines else 0
+    found = _find_salutation(lines, 0)
     salutation = names = None
     if found:
         idx, m = found
@@ -220,12 +219,16 @@ def find_layout(doc: Document) -> Layout:
         names = (salutation.start + m.start("names"), salutation.start + m.end("names"))
         body_start = salutation.start + (m.start("rest") if m["rest"] else len(salutation.text))
         header_end = salutation.start
-        if header_end < header_start:
-            header_start = 0
+        stop = idx
     else:
-        body_start = next((ln.start for ln in lines[first:] if _OPENING.search(ln.text)),
-                          lines[first].start if lines else 0)
+        stop = next((i for i, ln in enumerate(lines) if _OPENING.search(ln.text)), len(lines))
+        first = _content_start(lines, metadata, stop)
+        if stop == len(lines):
+            stop = first
+        body_start = lines[stop].start if stop < len(lines) else len(text)
         header_end = body_start
+    first = _content_start(lines, metadata, stop)
+    header_start = lines[first].start if first < len(lines) else header_end
     body_end = len(text)
     date_line = date_span = None
     signature: tuple[Line, ...] = ()

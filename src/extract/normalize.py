@@ -41,6 +41,10 @@ _HEADING_START = regex.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章节条部分]"
     r"|[一二三四五六七八九十]是|附件|抄送|联\s*系|电话|邮政|地址|[#|\-*>]|\d{4}年\d{1,2}月\d{1,2}日\s*$)"
 )
+# Only prose is broken by pages: a title, signature or table line holds no comma.
+_PROSE = regex.compile(r"[，、；]")
+# A line that closes a letter (ends in a date, or is a salutation) is never a continuation.
+_CLOSING_LINE = regex.compile(r"(?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年.{1,4}月.{1,4}日\s*$|^[^，。]{1,30}[:：]$")
 _MIN_BROKEN_LINE = 28  # characters: a line this long that stops mid-sentence was cut by a page
 
 
@@ -73,11 +77,12 @@ def _broken_paragraphs(text: str) -> list[tuple[int, int, str]]:
     for m in _BREAK.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line = text[line_start:m.start()].strip()
-        if len(line) < _MIN_BROKEN_LINE or line[-1] in _TERMINAL or _HEADING_START.match(line):
+        if len(line) < _MIN_BROKEN_LINE or line[-1] in _TERMINAL or _HEADING_START.match(line) \
+                or not _PROSE.search(line):
             continue
         next_end = text.find("\n", m.end())
-        next_line = text[m.end(): next_end if next_end >= 0 else len(text)]
-        if _HEADING_START.match(next_line):
+        next_line = text[m.end(): next_end if next_end >= 0 else len(text)].strip()
+        if _HEADING_START.match(next_line) or _CLOSING_LINE.search(next_line):
             continue
         edits.append((m.start(), m.end(), ""))
     return edits

@@ -84,7 +84,7 @@ def _quoted_title(text: str, start: int, end: int) -> tuple[int, int] | None:
 def find_reference(doc: Document, layout: Layout) -> Reference | None:
     """Read the reference from the header (title, page labels) and the opening sentence."""
     text = doc.text
-    header = layout.header
+    header = (0, layout.header[1])  # page labels and clipping titles above the letter count too
     o_start, o_end = _opening(doc, layout)
     zones = [header, (o_start, o_end)]
     doc_numbers = [m.span() for z in zones for m in DOC_NUMBER.finditer(text, *z)]
