@@ -94,7 +94,7 @@ def _salutation_pattern() -> regex.Pattern[str]:
     suffix = alternation("agencies", "agency_suffixes")
     name = r"[\p{Han}·A-Za-z]{1,30}"
     person_list = rf"{name}(?:[、，,和及\s]+{name})*?(?:等(?:\d+|[一二三四五六七八九十]+)?[名位]?)?\s*{roles}"
-    org = rf"[\p{{Han}}（）()·]{{2,40}}?{suffix}"
+    org = rf"[\p{{Han}}（）()·]{{1,40}}?{suffix}"
     org_list = rf"{org}(?:[、，,和及\s]+{org})*"
     return regex.compile(
         rf"^(?P<lead>尊敬的\s*|致\s*)?(?P<names>{person_list}|{org_list})\s*[:：]\s*(?P<rest>.*)$"
