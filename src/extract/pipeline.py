@@ -43,7 +43,7 @@ class StageError(Exception):
 
 def content_id(data: str | bytes) -> str:
     """Stable id of a letter's content: the first 16 hex digits of its SHA-256."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
@@ -116,7 +116,7 @@ def extract_text(text: str, *, source: str | Source | None = None) -> Record:
     """
     if not isinstance(source, Source):
         source = Source(path=source or "<text>", format="text", chars=len(text),
-                        text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+                        text_sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
     try:
         return run(text, source)
     except StageError as err:
