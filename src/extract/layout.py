@@ -74,7 +74,7 @@ DATE_ANY = rf"(?:{DATE_AR}|{DATE_CN})"
 
 @functools.cache
 def _label_pattern() -> regex.Pattern[str]:
-    labels = alternation("metadata_labels", "labels")
+    labels = alternation("metadata_labels", "labels", spaced=True)
     return regex.compile(
         rf"(?<![\p{{Han}}])(?P<label>{labels})\s*[:：]\s*(?:\|\s*)?(?P<value>[^|\n]*?)\s*"
         rf"(?=\||(?<![\p{{Han}}]){labels}\s*[:：]|$)",
@@ -84,7 +84,7 @@ def _label_pattern() -> regex.Pattern[str]:
 
 @functools.cache
 def _heading_label_pattern() -> regex.Pattern[str]:
-    labels = alternation("metadata_labels", "labels")
+    labels = alternation("metadata_labels", "labels", spaced=True)
     return regex.compile(rf"^#+\s*(?P<label>{labels})\s*$")
 
 
@@ -102,6 +102,7 @@ def _salutation_pattern() -> regex.Pattern[str]:
 
 
 _META_LINE = regex.compile(r"^(?:[|#>]|-\s|\*\s)")
+_TABLE_OR_LIST = regex.compile(r"^(?:[|>]|-\s|\*\s)")
 _OPENING = regex.compile(r"收悉|答复如下|现答复|现将.{0,12}(?:答复|函复)|函复如下|如下[:：]")
 
 
@@ -128,8 +129,9 @@ def _metadata(text: str, lines: tuple[Line, ...]) -> tuple[MetaField, ...]:
         heading = heading_re.match(line.text)
         if heading:
             nxt = lines[i + 1] if i + 1 < len(lines) else None
-            if nxt is not None and not nxt.text.startswith("#") and heading["label"] not in containers:
-                found.append(MetaField(heading["label"], nxt.start, nxt.end, nxt.text))
+            label = "".join(heading["label"].split())
+            if nxt is not None and not nxt.text.startswith("#") and label not in containers:
+                found.append(MetaField(label, nxt.start, nxt.end, nxt.text))
             continue
         if not (_META_LINE.match(line.text) or len(line.text) <= 60):
             continue
@@ -140,7 +142,7 @@ def _metadata(text: str, lines: tuple[Line, ...]) -> tuple[MetaField, ...]:
                 bare = nxt.text.lstrip("-*| ").rstrip(":：")
                 if not label_re.search(nxt.text) and bare not in all_labels and not heading_re.match(nxt.text):
                     value, v_start, v_end = nxt.text, nxt.start, nxt.end
-            found.append(MetaField(m["label"], v_start, v_end, value))
+            found.append(MetaField("".join(m["label"].split()), v_start, v_end, value))
     return tuple(found)
 
 
@@ -167,7 +169,7 @@ def _content_start(lines: tuple[Line, ...], metadata: tuple[MetaField, ...], sto
     idx = 0
     for i in range(min(stop, len(lines))):
         line = lines[i]
-        if (_META_LINE.match(line.text) or label_re.match(line.text) or heading_re.match(line.text)
+        if (_TABLE_OR_LIST.match(line.text) or label_re.match(line.text) or heading_re.match(line.text)
                 or line.start in meta_lines):
             idx = i + 1
     return idx
@@ -191,7 +193,7 @@ def _find_date_line(lines: tuple[Line, ...], body_start: int) -> tuple[int, rege
 @functools.cache
 def _agency_line() -> regex.Pattern[str]:
     suffix = alternation("agencies", "agency_suffixes")
-    return regex.compile(rf"^[\p{{Han}}（）()·、\s]{{2,40}}?{suffix}$")
+    return regex.compile(rf"^[\p{{Han}}（）()·、\s]{{2,40}}?{suffix}(?:[（(][\p{{Han}}、]{{2,20}}[)）])?$")
 
 
 def _signature(lines: tuple[Line, ...], date_index: int) -> tuple[Line, ...]:

@@ -46,8 +46,13 @@ def words(name: str, key: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def alternation(name: str, key: str) -> str:
-    """A regex alternation of the word list, longest first, for composing patterns."""
+def alternation(name: str, key: str, spaced: bool = False) -> str:
+    """A regex alternation of the word list, longest first, for composing patterns.
+
+    ``spaced`` lets blanks stand between the characters of a word, as in 联 系 人 or 文　　号.
+    """
+    if spaced:
+        return "(?:" + "|".join("[ \t]*".join(regex.escape(c) for c in w) for w in words(name, key)) + ")"
     return "(?:" + "|".join(regex.escape(w) for w in words(name, key)) + ")"
 
 

@@ -10,7 +10,7 @@ from ..models import Contact
 from ._span import source_span
 
 PERSON = regex.compile(
-    r"联\s*系\s*人(?:\s*及\s*(?:联系)?\s*(?:电话|方式))?\s*[:：]\s*(?P<person>[\p{Han}·]{2,4}?)"
+    r"(?:联\s*系\s*人|经\s*办\s*人)(?:\s*及\s*(?:联系)?\s*(?:电话|方式))?\s*[:：]\s*(?P<person>[\p{Han}·]{2,4}?)"
     r"(?=\s|[；;，,。（(）)、]|电话|手机|联系|$)"
 )
 PHONE_LABEL = regex.compile(

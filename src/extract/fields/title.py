@@ -16,8 +16,17 @@ _MAX_LINES = 3
 _MAX_CHARS = 100
 
 
+_MARKDOWN_HEADING = regex.compile(r"^#{1,6}\s*")
+
+
+def _bare(line: Line) -> str:
+    """The line without a markdown heading mark."""
+    return _MARKDOWN_HEADING.sub("", line.text)
+
+
 def _part_of_title(line: Line) -> bool:
-    return len(line.text) <= 45 and not _NOT_TITLE.search(line.text) and not DOC_NUMBER.search(line.text)
+    text = _bare(line)
+    return len(text) <= 45 and not _NOT_TITLE.search(text) and not DOC_NUMBER.search(text)
 
 
 def find_title(doc: Document, layout: Layout) -> TextSpan | None:
@@ -31,9 +40,10 @@ def find_title(doc: Document, layout: Layout) -> TextSpan | None:
                 and not TITLE_END.search(header[first - 1].text):
             first -= 1
         parts = header[first:i + 1]
-        text = "".join(p.text.replace(" ", "") for p in parts)
+        text = "".join(_bare(p).replace(" ", "") for p in parts)
         if len(text) <= _MAX_CHARS:
-            return TextSpan(text=text, **source_span(doc, parts[0].start, line.end))
+            lead = len(parts[0].text) - len(_bare(parts[0]))
+            return TextSpan(text=text, **source_span(doc, parts[0].start + lead, line.end))
     for label in ("公开事项名称", "文件名称", "名称", "标题", "题名"):
         meta = layout.meta(label)
         if meta and TITLE_END.search(meta.text) and not _NOT_TITLE.search(meta.text):
