@@ -60,13 +60,17 @@ class Layout:
                     return item
         return None
 
+    def meta_for(self, field_name: str) -> MetaField | None:
+        """The page label value that carries ``field_name``, by the preference order in metadata_labels.yaml."""
+        return self.meta(*load_resource("metadata_labels")[field_name])
+
     def header_lines(self) -> list[Line]:
         return [ln for ln in self.lines if self.header[0] <= ln.start and ln.end <= self.header[1]]
 
 
 # --- patterns ---------------------------------------------------------------------------------
 
-CN_DIGIT = "〇零一二三四五六七八九十两○ＯO"
+CN_DIGIT = "〇零一二三四五六七八九十两○ＯO0"
 DATE_CN = rf"[{CN_DIGIT}]{{4}}\s*年\s*[{CN_DIGIT}]{{1,2}}\s*月\s*[{CN_DIGIT}]{{1,3}}\s*日"
 DATE_AR = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 DATE_ANY = rf"(?:{DATE_AR}|{DATE_CN})"

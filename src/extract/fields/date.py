@@ -13,7 +13,7 @@ from ..numbers import parse_int
 from ._span import source_span
 
 DATE = regex.compile(
-    r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九○ＯO]{4})\s*(?:年|[-./])\s*"
+    r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九○ＯO0]{4})\s*(?:年|[-./])\s*"
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:月|[-./])\s*"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?"
 )
@@ -28,7 +28,8 @@ def parse_date(text: str) -> str | None:
     m = DATE.search(text)
     if not m:
         return None
-    y, mo, d = parse_int(m["y"]), parse_int(m["m"]), parse_int(m["d"])
+    year = m["y"] if m["y"].isdigit() else m["y"].replace("0", "〇")  # 二0二三
+    y, mo, d = parse_int(year), parse_int(m["m"]), parse_int(m["d"])
     if y is None or mo is None or d is None:
         return None
     try:
@@ -44,7 +45,7 @@ def find_date(doc: Document, layout: Layout) -> DateValue | None:
         iso = parse_date(doc.text[s:e])
         if iso:
             return DateValue(text=doc.text[s:e], value=iso, **source_span(doc, s, e))
-    meta = layout.meta("成文日期", "答复时间", "答复日期", "签发日期", "办结日期")
+    meta = layout.meta_for("date")
     if meta:
         m = DATE.search(meta.text)
         iso = parse_date(meta.text)

@@ -7,11 +7,8 @@ from ..layout import Layout
 from ..models import TextSpan
 from ._span import text_span
 
-LABELS = ("公开属性", "公开方式", "公开类型", "公开形式")
-
-
 def find_disclosure(doc: Document, layout: Layout) -> TextSpan | None:
-    meta = layout.meta(*LABELS)
+    meta = layout.meta_for("disclosure")
     if meta is None:
         return None
     return text_span(doc, meta.start, meta.end)

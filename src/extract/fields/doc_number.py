@@ -42,8 +42,7 @@ def find_doc_number(doc: Document, layout: Layout) -> tuple[DocNumber | None, li
             parsed = parse_doc_number(doc, line.start, line.end)
             if parsed:
                 return parsed
-    labels = ("文号", "发文字号", "发文号", "文件编号")
-    meta = layout.meta(*labels)
+    meta = layout.meta_for("doc_number")
     if meta:
         parsed = parse_doc_number(doc, meta.start, meta.end)
         if parsed:

@@ -9,8 +9,7 @@ from ..layout import Layout
 from ..models import HandlingResult
 from ._span import source_span
 
-LABELS = ("办理结果", "答复类别", "办理类别", "吸收采纳情况", "采纳情况")
-_STAMP = regex.compile(r"^(?P<cat>[ABCＡＢＣ])\s*类$")
+_STAMP = regex.compile(r"^[（(]?(?P<cat>[ABC])\s*类?[)）]?$")
 _CATEGORY_WORDS = (
     ("for_reference", regex.compile(r"^C|留作参考|参考")),
     ("in_progress", regex.compile(r"^B|正在解决|列入计划|计划解决|逐步解决|部分采纳|部分解决")),
@@ -32,7 +31,7 @@ def categorize(text: str) -> str | None:
 
 
 def find_handling_result(doc: Document, layout: Layout) -> HandlingResult | None:
-    meta = layout.meta(*LABELS)
+    meta = layout.meta_for("handling_result")
     if meta is not None:
         return HandlingResult(text=meta.text, category=categorize(meta.text),  # type: ignore[arg-type]
                               **source_span(doc, meta.start, meta.end))

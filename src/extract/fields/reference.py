@@ -91,7 +91,7 @@ def find_reference(doc: Document, layout: Layout) -> Reference | None:
     spans: list[tuple[int, int]] = []
 
     session = next((m for z in zones for m in [SESSION.search(text, *z)] if m), None)
-    meta_session = layout.meta("会议届次")
+    meta_session = layout.meta_for("session")
     if session is None and meta_session is not None:
         session = SESSION.search(text, meta_session.start, meta_session.end)
     number_m = None
@@ -108,7 +108,7 @@ def find_reference(doc: Document, layout: Layout) -> Reference | None:
     number = number_m["number"] if number_m else None
     category = regex.sub(r"\s+", "", number_m["category"]) if number_m and number_m["category"] else None
     if number is None:
-        meta_number = layout.meta("编号", "提案号", "建议号")
+        meta_number = layout.meta_for("number")
         if meta_number is not None and regex.fullmatch(r"\d{1,12}", meta_number.text):
             number = meta_number.text
             spans.append((meta_number.start, meta_number.end))

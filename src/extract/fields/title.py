@@ -44,8 +44,7 @@ def find_title(doc: Document, layout: Layout) -> TextSpan | None:
         if len(text) <= _MAX_CHARS:
             lead = len(parts[0].text) - len(_bare(parts[0]))
             return TextSpan(text=text, **source_span(doc, parts[0].start + lead, line.end))
-    for label in ("公开事项名称", "文件名称", "名称", "标题", "题名"):
-        meta = layout.meta(label)
-        if meta and TITLE_END.search(meta.text) and not _NOT_TITLE.search(meta.text):
-            return TextSpan(text=meta.text, **source_span(doc, meta.start, meta.end))
+    meta = layout.meta_for("title")
+    if meta and TITLE_END.search(meta.text) and not _NOT_TITLE.search(meta.text):
+        return TextSpan(text=meta.text, **source_span(doc, meta.start, meta.end))
     return None
