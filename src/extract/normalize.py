@@ -4,10 +4,10 @@ Every step keeps the offset map, so each character of the clean text still
 knows where it stood in the source. Steps only delete characters or replace
 one character by one character; nothing is invented.
 
->>> doc = normalize("2022年8月24\\n\\n日，挂牌。")
->>> doc.text
-'2022年8月24日，挂牌。'
->>> doc.source_slice(0, 12)
+>>> doc = normalize("从数字生态入手，深化品牌建设，打造特色亮点，2022年8月24\\n\\n日，示范区挂牌。")
+>>> doc.text[22:]
+'2022年8月24日，示范区挂牌。'
+>>> doc.source_slice(22, 33)
 '2022年8月24\\n\\n日'
 """
 
