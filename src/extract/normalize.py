@@ -7,7 +7,7 @@ one character by one character; nothing is invented.
 >>> doc = normalize("从数字生态入手，深化品牌建设，打造特色亮点，2022年8月24\\n\\n日，示范区挂牌。")
 >>> doc.text[22:]
 '2022年8月24日，示范区挂牌。'
->>> doc.source_slice(22, 33)
+>>> doc.source_slice(22, 32)
 '2022年8月24\\n\\n日'
 """
 
