@@ -24,15 +24,20 @@ def test_resource_loads(name):
     assert isinstance(load_resource(name), dict)
 
 
+ANCHORS = {"end": "(?:{})$", "start": "^(?:{})", "full": "^(?:{})$", "anywhere": "(?:{})"}
+
+
 @pytest.mark.parametrize("name, key", list(_lists()))
 def test_examples_agree_with_the_word_list(name, key):
-    """A match example ends with (or is) a listed word; a no_match example does not."""
-    ending = regex.compile(alternation(name, key) + "$")
+    """Match examples hold a listed word where the list's `anchor` says (end, start, full, anywhere:
+    the default); no_match examples do not."""
+    anchor = load_resource(name)[key].get("anchor", "anywhere")
+    pattern = regex.compile(ANCHORS[anchor].format(alternation(name, key)))
     match, no_match = examples(name, key)
     for word in match:
-        assert ending.search(word), f"{name}.{key}: {word!r} should match"
+        assert pattern.search(word), f"{name}.{key}: {word!r} should match"
     for word in no_match:
-        assert not ending.search(word), f"{name}.{key}: {word!r} should not match"
+        assert not pattern.search(word), f"{name}.{key}: {word!r} should not match"
 
 
 def test_word_lists_are_longest_first():

@@ -97,7 +97,7 @@ def _salutation_pattern() -> regex.Pattern[str]:
     roles = alternation("agencies", "person_roles")
     suffix = alternation("agencies", "agency_suffixes")
     name = r"[\p{Han}·A-Za-z]{1,30}"
-    person_list = rf"{name}(?:[、，,和及\s]+{name})*?(?:等(?:\d+|[一二三四五六七八九十]+)?[名位]?)?\s*{roles}"
+    person_list = rf"{name}(?:[、，,和及\s]+{name})*?(?:等(?:\d+|[一二三四五六七八九十]+)?[名位]?)?\s*{roles}(?:等)?"
     org = rf"[\p{{Han}}（）()·]{{1,40}}?{suffix}"
     org_list = rf"{org}(?:[、，,和及\s]+{org})*"
     return regex.compile(

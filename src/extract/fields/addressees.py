@@ -29,7 +29,8 @@ def parse_addressees(text: str) -> list[tuple[int, int, str, str | None]]:
     out: list[tuple[int, int, str, str | None]] = []
     lead = regex.match(r"^(?:尊敬的|致)\s*", text)
     pos = lead.end() if lead else 0
-    items = [(m.start(), m.end()) for m in regex.finditer(r"[^、，,；;\s]+", text[pos:])]
+    body = text[pos:].removesuffix("等")  # 王一委员等
+    items = [(m.start(), m.end()) for m in regex.finditer(r"[^、，,；;\s]+", body)]
     role_re = _role_end()
     last_role = None
     for s, e in reversed(items):
