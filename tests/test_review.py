@@ -12,7 +12,7 @@ def test_every_evidence_span_lands_on_the_doc_with_its_text():
     doc = to_spacy_doc(record, TEXT)
     spans = doc.spans[SPAN_KEY]
     assert len(spans) == len(evidence(record))
-    for span, (start, end, label) in zip(spans, evidence(record)):
+    for span, (start, end, label) in zip(spans, evidence(record), strict=True):
         assert (span.start_char, span.end_char, span.label_) == (start, end, label)
     labels = {s.label_ for s in spans}
     assert {"title", "addressee", "date", "issuer", "contact", "reference"} <= labels

@@ -34,7 +34,7 @@ class TextSpan(Spanned):
     text: str
 
 
-class Warning(_Model):  # noqa: A001 - the record's own name for it
+class Warning(_Model):
     """Something the extractor noticed but could not resolve."""
 
     code: str = Field(description="Stable machine-readable code, e.g. W_DOCNO_NONSTANDARD.")

@@ -86,7 +86,7 @@ def _fields(doc: Document, layout: Layout, source: Source) -> Record:
 def _stage(name: str, fn, *args):  # type: ignore[no-untyped-def]
     try:
         return fn(*args)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes an error record
+    except Exception as exc:
         raise StageError(name, exc) from exc
 
 
@@ -138,7 +138,7 @@ def extract_file(path: str | Path) -> Record:
         loaded = load_file(Path(path))
     except LoadError as err:
         return error_record(Source(path=name), err.stage, err.type, err.message, err.hint)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return error_record(Source(path=name), "read", type(exc).__name__, str(exc),
                             "this is a bug in extract: please report it with the file")
     return extract_text(loaded.text, source=source_of(name, loaded))

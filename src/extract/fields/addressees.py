@@ -17,7 +17,8 @@ _SEPARATOR = regex.compile(r"[、，,；;\s]+")
 
 @functools.cache
 def _role_end() -> regex.Pattern[str]:
-    return regex.compile(rf"(?:等(?:\d+|[一二三四五六七八九十]+)?[名位]?)?(?P<role>{alternation('agencies', 'person_roles')})$")
+    roles = alternation("agencies", "person_roles")
+    return regex.compile(rf"(?:等(?:\d+|[一二三四五六七八九十]+)?[名位]?)?(?P<role>{roles})$")
 
 
 def parse_addressees(text: str) -> list[tuple[int, int, str, str | None]]:

@@ -7,6 +7,7 @@ from ..layout import Layout
 from ..models import TextSpan
 from ._span import text_span
 
+
 def find_disclosure(doc: Document, layout: Layout) -> TextSpan | None:
     meta = layout.meta_for("disclosure")
     if meta is None:

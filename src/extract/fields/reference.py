@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import regex
 
 from ..document import Document
 from ..layout import Layout
-from ..models import Reference
+from ..models import Reference, ReferenceKind
 from ..numbers import parse_int
 from ._span import source_span
 from .doc_number import DOC_NUMBER
@@ -30,6 +31,7 @@ _AFTER_QUOTE = regex.compile(r"^\s*(?:的)?(?:提案|建议|议案|提议|意见
 _UNQUOTED_TO_RECEIPT = regex.compile(r"关于.{2,150}(?:建议|提案|议案|提议|意见)(?=\s*(?:已)?收悉)")
 _UNQUOTED = regex.compile(r"关于.{2,150}?(?:建议|提案|议案|提议|意见)(?=\s*(?:[，,。（(；]|十分|收到|的办理))")
 _PERSONAL = regex.compile(r"您|你们|你(?![省市区县部委厅局州盟旗镇乡司单位公司])|委员|代表")
+_KIND_IN_TITLE = regex.compile(r"(提案|建议|议案)(?:的)?(?:答复|复函|办理|公开答复|分办)")
 _OPENING_END = regex.compile(r"收悉|。|如下[:：]")
 
 
@@ -44,7 +46,7 @@ def _body_name(pre: str, mid: str, kind: str | None) -> tuple[str | None, str | 
     both = pre + mid
     scope = "全国" if "全国" in both else next((lvl for lvl in ("自治区", "省", "市", "区", "县", "州", "旗", "盟")
                                                 if pre.startswith(lvl)), "")
-    if "政协" in both or mid in ("全国委员会", "委员会") and kind != "建议":
+    if "政协" in both or (mid in ("全国委员会", "委员会") and kind != "建议"):
         return scope + "政协", "提案"
     if "人大" in both or "人民代表大会" in both:
         return scope + "人大", "建议"
@@ -118,9 +120,9 @@ def find_reference(doc: Document, layout: Layout) -> Reference | None:
     if personal or number or session:
         title_span = _quoted_title(text, o_start, o_end)
         if title_span is None:
-            m = _UNQUOTED_TO_RECEIPT.search(text, o_start, o_end) or _UNQUOTED.search(text, o_start, o_end)
-            if m:
-                title_span = m.span()
+            unquoted = _UNQUOTED_TO_RECEIPT.search(text, o_start, o_end) or _UNQUOTED.search(text, o_start, o_end)
+            if unquoted:
+                title_span = unquoted.span()
     title = text[title_span[0]:title_span[1]].replace("\n", "") if title_span else None
 
     kind = number_m["kind"] if number_m and number_m["kind"] else None
@@ -132,9 +134,9 @@ def find_reference(doc: Document, layout: Layout) -> Reference | None:
         spans.append(session.span())
     if kind is None:
         for z in zones:
-            m = regex.search(r"(提案|建议|议案)(?:的)?(?:答复|复函|办理|公开答复|分办)", text[z[0]:z[1]])
-            if m:
-                kind = m[1]
+            stated = _KIND_IN_TITLE.search(text, *z)
+            if stated:
+                kind = stated[1]
                 break
     if kind is None and title:
         ending = _TITLE_ENDING.search(title)
@@ -152,5 +154,5 @@ def find_reference(doc: Document, layout: Layout) -> Reference | None:
     end = max(e for _, e in spans)
     if end - start > 600:  # components far apart: point at the most telling one
         start, end = title_span or spans[0]
-    return Reference(kind=kind, body=body, term=term, session=sess, number=number, category_number=category,
+    return Reference(kind=cast(ReferenceKind | None, kind if kind in KINDS else None), body=body, term=term, session=sess, number=number, category_number=category,
                      title=title, **source_span(doc, start, end))

@@ -10,7 +10,9 @@ from ..models import TextSpan
 from ._span import source_span
 from .doc_number import DOC_NUMBER
 
-TITLE_END = regex.compile(r"(?:答复|复函|的函|答复函|回复|意见|摘要|复文|办理情况|的报告)(?:[（(][^（()）]{1,8}[)）])?$")
+TITLE_END = regex.compile(
+    r"(?:答复|复函|的函|答复函|回复|意见|摘要|复文|办理情况|的报告)(?:[（(][^（()）]{1,8}[)）])?$"
+)
 _NOT_TITLE = regex.compile(rf"[:：|#_。！？]|\.\.\.|…|文件$|^{DATE_ANY}$|^[-*>]")
 _MAX_LINES = 3
 _MAX_CHARS = 100
