@@ -154,5 +154,6 @@ def find_reference(doc: Document, layout: Layout) -> Reference | None:
     end = max(e for _, e in spans)
     if end - start > 600:  # components far apart: point at the most telling one
         start, end = title_span or spans[0]
-    return Reference(kind=cast(ReferenceKind | None, kind if kind in KINDS else None), body=body, term=term, session=sess, number=number, category_number=category,
+    known_kind = cast(ReferenceKind | None, kind if kind in KINDS else None)
+    return Reference(kind=known_kind, body=body, term=term, session=sess, number=number, category_number=category,
                      title=title, **source_span(doc, start, end))
