@@ -15,6 +15,7 @@ LEVELS = (
     (3, regex.compile(r"^\d{1,2}[.．、](?!\d)")),
     (4, regex.compile(r"^[（(]\d{1,2}[）)]")),
 )
+_ATTACHMENTS = regex.compile(r"^附\s*件\s*[:：\d]")
 _HEADING_END = regex.compile(r"[。！？；]")
 MAX_HEADING = 60
 
@@ -26,6 +27,8 @@ def find_sections(doc: Document, layout: Layout) -> list[Section]:
     for line in layout.lines:
         if line.start < b_start or line.start >= b_end:
             continue
+        if _ATTACHMENTS.match(line.text):  # the list of attachments closes the body
+            break
         for level, pattern in LEVELS:
             if pattern.match(line.text):
                 stop = _HEADING_END.search(line.text)
