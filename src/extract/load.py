@@ -1,4 +1,7 @@
-"""Load: read a file and decode it to the text that every offset refers to.
+"""Load: read a file and turn it into the text that every offset refers to.
+
+The format is recognised from the content (see ``formats``); a file that cannot be read gives a
+``LoadError`` naming the stage (``read``, ``decode``, ``limit``), a stable type and a hint.
 
 >>> decode_text("答复".encode("gb18030"))
 ('答复', 'gb18030')
@@ -6,23 +9,16 @@
 
 from __future__ import annotations
 
-import codecs
+import errno
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+from .formats import MAX_FILE_BYTES, LoadError, decode_text, read_letter
 
-
-class LoadError(Exception):
-    """A file that cannot be read or decoded; becomes an error record."""
-
-    def __init__(self, stage: str, type_: str, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.stage = stage
-        self.type = type_
-        self.message = message
-        self.hint = hint
+__all__ = ["MAX_FILE_BYTES", "LoadError", "Loaded", "decode_text", "load_file", "read_bytes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,77 +32,63 @@ class Loaded:
     size: int
 
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
+_OS_ERRORS = {
+    errno.ENOENT: ("not_found", "the file does not exist (was it moved or removed during the run?)",
+                   "check the path"),
+    errno.EACCES: ("permission_denied", "permission denied", "make the file readable (chmod a+r)"),
+    errno.EPERM: ("permission_denied", "operation not permitted", "make the file readable (chmod a+r)"),
+    errno.ELOOP: ("symlink_loop", "too many levels of symbolic links (a link loop)",
+                  "point the link at a real file"),
+    errno.EISDIR: ("not_a_file", "it is a folder, not a file", "give the folder itself to extract"),
+    errno.ENAMETOOLONG: ("bad_path", "the path is too long", "shorten the path"),
+    errno.ENOTDIR: ("not_found", "a part of the path is not a folder", "check the path"),
+}
 
 
-def _looks_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: every other byte is NUL for ASCII, rarely otherwise."""
-    if len(data) < 4 or len(data) % 2:
-        return None
-    even, odd = data[0::2], data[1::2]
-    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
-        return "utf-16-be"
-    return None
+def _os_error(exc: OSError) -> LoadError:
+    type_, message, hint = _OS_ERRORS.get(exc.errno or 0, ("io_error", "", "check the disk and the file"))
+    return LoadError("read", type_, f"cannot read the file: {message or exc.strerror or exc}", hint)
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode letter bytes: BOM, then UTF-8, then GB18030 (which covers GBK and GB2312).
-
-    Raises LoadError when the bytes are binary or decode in no Chinese encoding.
-    """
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(name), name.replace("-sig", "-bom")
-            except UnicodeDecodeError as exc:
-                raise LoadError("decode", "undecodable", f"{name} BOM but invalid bytes: {exc.reason}",
-                                "re-save the file as UTF-8") from None
-    utf16 = _looks_utf16(data)
-    if utf16:
-        try:
-            return data.decode(utf16), utf16
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data:
-        raise LoadError("decode", "binary", "the file holds NUL bytes: it is binary, not text",
-                        "convert it to .txt, .docx, .pdf or .html first")
+def _read(path: Path) -> bytes:
+    """The file's bytes, opened once (no race between the checks and the read)."""
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise _os_error(exc) from None
     try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise LoadError("decode", "undecodable",
-                        f"not UTF-8, UTF-16 or GB18030 (byte {exc.start}: {data[exc.start:exc.start + 4]!r})",
-                        "re-save the file as UTF-8") from None
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _os_error(OSError(errno.EISDIR, "is a directory"))
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError("read", "not_a_file", "not a regular file (a pipe, socket or device)",
+                            "give a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise LoadError("limit", "too_large", f"{info.st_size} bytes is over the {MAX_FILE_BYTES}-byte limit",
+                            "a letter is far smaller: split the file or check that it is a letter")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise _os_error(exc) from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError("limit", "too_large", f"the file grew past the {MAX_FILE_BYTES}-byte limit while read",
+                        "a letter is far smaller: check that it is a letter")
+    return data
+
+
+def read_bytes(data: bytes) -> Loaded:
+    """Turn a letter file's bytes into its text (any supported format)."""
+    if not data.strip():
+        raise LoadError("read", "empty", "the file is empty", "remove it or supply the letter's text")
+    extracted = read_letter(data)
+    if not extracted.text.strip():
+        raise LoadError("decode", "empty", "the file holds no text", "supply the letter's text")
+    return Loaded(text=extracted.text, format=extracted.format, encoding=extracted.encoding,
+                  sha256=hashlib.sha256(data).hexdigest(), size=len(data))
 
 
 def load_file(path: Path) -> Loaded:
-    """Read and decode one letter file."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError("limit", "too_large", f"{size} bytes is over the {MAX_FILE_BYTES}-byte limit",
-                            "split the file or raise the limit")
-        data = path.read_bytes()
-    except LoadError:
-        raise
-    except OSError as exc:
-        raise LoadError("read", type(exc).__name__, f"cannot read the file: {exc.strerror or exc}",
-                        "check that the file exists and is readable") from None
-    if not data.strip():
-        raise LoadError("read", "empty", "the file is empty", "remove it or supply the letter's text")
-    text, encoding = decode_text(data)
-    if not text.strip():
-        raise LoadError("decode", "empty", "the file holds no text", "supply the letter's text")
-    return Loaded(text=text, format="txt", encoding=encoding,
-                  sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+    """Read and decode one letter file of any supported format."""
+    return read_bytes(_read(Path(path)))

@@ -1,0 +1,124 @@
+"""Word .docx: the body's paragraphs and tables in reading order; headers, footers, notes left out.
+
+Paragraphs are separated by one blank line; a line break inside a paragraph (``w:br``) is one
+newline; a table row is one line ``| cell | cell |`` (a one-column table is read as paragraphs).
+Text boxes follow the paragraph they are anchored in; deleted revisions and field codes are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from .base import Extracted, check_text_size, unsupported
+from .safezip import open_zip, read_member
+from .xmlsafe import parse_xml
+
+_TARGET = re.compile(rb"Target=\"([^\"]+)\"")
+_SKIP = frozenset({"pPr", "rPr", "del", "delText", "instrText", "Fallback", "fldData", "moveFrom",
+                   "commentReference", "footnoteReference", "endnoteReference", "annotationRef"})
+_OTHER_ZIPS = (
+    ("xl/workbook.xml", "Excel workbook (.xlsx)", "save the letter as .docx or .pdf"),
+    ("ppt/presentation.xml", "PowerPoint file (.pptx)", "save the letter as .docx or .pdf"),
+    ("OFD.xml", "OFD document", "export it to PDF with a text layer (or .docx) from an OFD reader"),
+    ("content.xml", "OpenDocument file (.odt)", "save it as .docx from LibreOffice or WPS"),
+    ("META-INF/container.xml", "EPUB book", "save the letter as .docx or .pdf"),
+)
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _main_part(zf_names: set[str], rels: bytes | None) -> str | None:
+    if rels:
+        for m in re.finditer(rb"<Relationship\b[^>]*>", rels):
+            if b"/officeDocument\"" in m.group(0) and (t := _TARGET.search(m.group(0))):
+                target = t.group(1).decode("utf-8", "replace").lstrip("/")
+                if target in zf_names:
+                    return target
+    return "word/document.xml" if "word/document.xml" in zf_names else None
+
+
+def _runs(el: etree._Element, out: list[str], boxes: list[str]) -> None:
+    """Collect the text of a paragraph (or part of one) in document order."""
+    for child in el:
+        name = _local(child.tag)
+        if name == "t":
+            out.append(child.text or "")
+        elif name in ("tab", "ptab"):
+            out.append("\t")
+        elif name in ("br", "cr"):
+            out.append("\n")
+        elif name == "noBreakHyphen":
+            out.append("-")
+        elif name == "txbxContent":
+            boxes.extend(_blocks(child))
+        elif name not in _SKIP:
+            _runs(child, out, boxes)
+
+
+def _paragraph(p: etree._Element) -> Iterator[str]:
+    out: list[str] = []
+    boxes: list[str] = []
+    _runs(p, out, boxes)
+    text = "".join(out).rstrip()
+    if text.strip():
+        yield text
+    yield from boxes
+
+
+def _cell_text(tc: etree._Element) -> str:
+    return " ".join(" ".join(block.split("\n")) for block in _blocks(tc)).strip()
+
+
+def _table(tbl: etree._Element) -> Iterator[str]:
+    rows = [[c for c in tr if _local(c.tag) in ("tc", "sdt")] for tr in tbl if _local(tr.tag) == "tr"]
+    if rows and all(len(cells) <= 1 for cells in rows):  # a layout box: read its content as paragraphs
+        for cells in rows:
+            for tc in cells:
+                yield from _blocks(tc)
+        return
+    lines = []
+    for cells in rows:
+        texts = [_cell_text(tc) for tc in cells]
+        if any(texts):
+            lines.append("| " + " | ".join(texts) + " |")
+    if lines:
+        yield "\n".join(lines)
+
+
+def _blocks(container: etree._Element) -> Iterator[str]:
+    """Paragraph and table blocks of a body, cell, text box or content control, in order."""
+    for el in container:
+        name = _local(el.tag)
+        if name == "p":
+            yield from _paragraph(el)
+        elif name == "tbl":
+            yield from _table(el)
+        elif name in ("sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo", "AlternateContent",
+                      "Choice"):
+            yield from _blocks(el)
+
+
+def docx_text(root: etree._Element) -> str:
+    """The text of a parsed ``word/document.xml``."""
+    body = next((el for el in root if _local(el.tag) == "body"), None)
+    return "\n\n".join(_blocks(body)) if body is not None else ""
+
+
+def read_zip(data: bytes) -> Extracted:
+    """Read a ZIP-based file: .docx (and .docm, .dotx) give text; other ZIP kinds are named and refused."""
+    zf = open_zip(data, "docx")
+    names = set(zf.namelist())
+    rels = read_member(zf, "_rels/.rels", "docx", 1024 * 1024) if "_rels/.rels" in names else None
+    main = _main_part(names, rels)
+    if main is None:
+        for part, kind, hint in _OTHER_ZIPS:
+            if part in names:
+                raise unsupported(kind, hint)
+        raise unsupported("ZIP archive", "unpack the archive and give its letters one by one")
+    root = parse_xml(read_member(zf, main, "docx"), "docx")
+    return Extracted(text=check_text_size(docx_text(root)), format="docx")
