@@ -45,7 +45,7 @@ def _body_name(pre: str, mid: str, kind: str | None) -> tuple[str | None, str | 
     """(body, implied kind) of 区政协 / 十届全国人大 / 第十四届全国委员会 …"""
     both = pre + mid
     scope = "全国" if "全国" in both else next((lvl for lvl in ("自治区", "省", "市", "区", "县", "州", "旗", "盟")
-                                                if pre.startswith(lvl)), "")
+                                                if lvl in pre), "")
     if "政协" in both or (mid in ("全国委员会", "委员会") and kind != "建议"):
         return scope + "政协", "提案"
     if "人大" in both or "人民代表大会" in both:
@@ -128,7 +128,10 @@ def find_reference(doc: Document, layout: Layout) -> Reference | None:
     kind = number_m["kind"] if number_m and number_m["kind"] else None
     body = term = sess = None
     if session:
-        body, implied = _body_name(session["pre"], session["mid"] or "", kind)
+        # 政协枝江市七届四次会议: the body's name may stand a few characters before the term.
+        before = text[max(0, session.start() - 8):session.start()]
+        lead = next((org for org in ("政协", "人大") if org in before and org not in session["pre"]), "")
+        body, implied = _body_name(lead + session["pre"], session["mid"] or "", kind)
         term, sess = parse_int(session["term"]), parse_int(session["session"])
         kind = kind or implied
         spans.append(session.span())
