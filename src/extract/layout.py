@@ -94,15 +94,38 @@ def _heading_label_pattern() -> regex.Pattern[str]:
 
 @functools.cache
 def _salutation_pattern() -> regex.Pattern[str]:
+    """The part of a salutation line up to its colon: names (with a role) or organisations."""
     roles = alternation("agencies", "person_roles")
     suffix = alternation("agencies", "agency_suffixes")
     name = r"[\p{Han}·A-Za-z]{1,30}"
-    person_list = rf"{name}(?:[、，,和及\s]+{name})*?(?:等(?:\d+|[一二三四五六七八九十]+)?[名位]?)?\s*{roles}(?:等)?"
+    person_list = rf"{name}(?:[、，,\s]+{name})*?(?:等(?:\d+|[一二三四五六七八九十]+)?[名位]?)?\s*{roles}(?:等)?"
     org = rf"[\p{{Han}}（）()·]{{1,40}}?{suffix}"
-    org_list = rf"{org}(?:[、，,和及\s]+{org})*"
-    return regex.compile(
-        rf"^(?P<lead>尊敬的\s*|致\s*)?(?P<names>{person_list}|{org_list})\s*[:：]\s*(?P<rest>.*)$"
-    )
+    org_list = rf"{org}(?:[、，,\s]+{org})*"
+    return regex.compile(rf"(?P<lead>尊敬的\s*|致\s*)?(?P<names>{person_list}|{org_list})\s*[:：]")
+
+
+_SALUTATION_MAX = 80  # characters before the colon
+
+
+@dataclass(frozen=True, slots=True)
+class _Salutation:
+    index: int  # line index
+    names: tuple[int, int]  # offsets in the line
+    rest: int  # offset in the line where the body starts (the line's end when nothing follows)
+
+
+def _match_salutation(text: str) -> tuple[tuple[int, int], int] | None:
+    """(names span, rest start) when ``text`` opens with a salutation; looks only up to the first colon."""
+    colon = next((i for i, ch in enumerate(text[:_SALUTATION_MAX + 1]) if ch in ":："), -1)
+    if colon < 0:
+        return None
+    m = _salutation_pattern().fullmatch(text, 0, colon + 1)
+    if not m:
+        return None
+    rest = colon + 1
+    while rest < len(text) and text[rest].isspace():
+        rest += 1
+    return m.span("names"), rest
 
 
 _META_LINE = regex.compile(r"^(?:[|#>]|-\s|\*\s)")
@@ -150,18 +173,17 @@ def _metadata(text: str, lines: tuple[Line, ...]) -> tuple[MetaField, ...]:
     return tuple(found)
 
 
-def _find_salutation(lines: tuple[Line, ...], start_index: int) -> tuple[int, regex.Match[str]] | None:
-    pattern = _salutation_pattern()
+def _find_salutation(lines: tuple[Line, ...], start_index: int) -> _Salutation | None:
     label_re = _label_pattern()
     for i in range(start_index, min(len(lines), start_index + 60)):
-        line = lines[i]
-        if _OPENING.search(line.text) and not pattern.match(line.text):
+        text = lines[i].text
+        found = _match_salutation(text)
+        if found is None and _OPENING.search(text):
             return None
-        if _META_LINE.match(line.text) or label_re.match(line.text):
+        if _META_LINE.match(text) or label_re.match(text[:_SALUTATION_MAX]):
             continue
-        m = pattern.match(line.text)
-        if m:
-            return i, m
+        if found is not None:
+            return _Salutation(i, found[0], found[1])
     return None
 
 
@@ -173,7 +195,8 @@ def _content_start(lines: tuple[Line, ...], metadata: tuple[MetaField, ...], sto
     idx = 0
     for i in range(min(stop, len(lines))):
         line = lines[i]
-        if (_TABLE_OR_LIST.match(line.text) or label_re.match(line.text) or heading_re.match(line.text)
+        if (_TABLE_OR_LIST.match(line.text) or label_re.match(line.text[:_SALUTATION_MAX])
+                or heading_re.match(line.text)
                 or line.start in meta_lines):
             idx = i + 1
     return idx
@@ -220,12 +243,11 @@ def find_layout(doc: Document) -> Layout:
     found = _find_salutation(lines, 0)
     salutation = names = None
     if found:
-        idx, m = found
-        salutation = lines[idx]
-        names = (salutation.start + m.start("names"), salutation.start + m.end("names"))
-        body_start = salutation.start + (m.start("rest") if m["rest"] else len(salutation.text))
+        salutation = lines[found.index]
+        names = (salutation.start + found.names[0], salutation.start + found.names[1])
+        body_start = salutation.start + found.rest
         header_end = salutation.start
-        stop = idx
+        stop = found.index
     else:
         stop = next((i for i, ln in enumerate(lines) if _OPENING.search(ln.text)), len(lines))
         first = _content_start(lines, metadata, stop)

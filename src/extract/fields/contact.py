@@ -27,6 +27,15 @@ ADDRESS = regex.compile(
 )
 
 
+_PHONE_WINDOW = 40  # characters after a label in which its number must stand
+
+
+def _window_end(text: str, start: int) -> int:
+    """End of the line that starts at ``start``, but no further than the phone window."""
+    line_end = text.find("\n", start, start + _PHONE_WINDOW)
+    return line_end if line_end >= 0 else min(len(text), start + _PHONE_WINDOW)
+
+
 def find_contact(doc: Document, layout: Layout) -> Contact | None:
     """Labelled contact details after the body starts (or anywhere when the letter has no body mark)."""
     text = doc.text
@@ -38,15 +47,13 @@ def find_contact(doc: Document, layout: Layout) -> Contact | None:
         person = m["person"]
         spans.append(m.span("person"))
     for label in PHONE_LABEL.finditer(text, start):
-        line_end = text.find("\n", label.end())
-        p = PHONE.search(text, label.end(), line_end if line_end >= 0 else len(text))
+        p = PHONE.search(text, label.end(), _window_end(text, label.end()))
         if p:
             phone = p[0]
             spans.append(p.span())
             break
     if phone is None and m:
-        line_end = text.find("\n", m.end())
-        p = PHONE.search(text, m.end(), line_end if line_end >= 0 else len(text))
+        p = PHONE.search(text, m.end(), _window_end(text, m.end()))
         if p:
             phone = p[0]
             spans.append(p.span())
