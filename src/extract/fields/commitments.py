@@ -1,13 +1,285 @@
-"""Commitments: sentences in which the answering side says what it will do (see the commitments issue)."""
+"""Commitments: sentences in which the answering side says what it will do, by when, in answer to what.
+
+A sentence is a commitment when
+
+1. it promises in its own words: 下一步/今后, future 将, 拟, 计划 as a verb, 力争,
+   视情/适时, or a time still to come at the head of a clause (年底前，完成…) — in a
+   clause that is not thanks, an instruction, the suggestion's own words, a
+   forecast, the content of a plan already issued, or a report of the past
+   (rules in ``_commitment_rules``, words in ``resources/commitment_markers.yaml``);
+2. or it carries such a promise on in the same paragraph (同时配合…; 一是…二是…)
+   after a sentence whose promise leads it (下一步，我区将…), until a sentence that
+   tells of the past, of effects, or gives thanks;
+3. or it stands under a heading or a lead-in that makes all that follows a plan
+   (二、下一步工作举措; 下一步，我局主要从以下几个方面…), until the next heading of
+   the same rank or the closing thanks.
+
+>>> from extract import extract_text
+>>> rec = extract_text("王一委员：\\n\\n您的提案收悉。我委已建成3个站点。下一步，我委将于2024年底前出台实施细则。"
+...                    "同时加强督促指导。\\n\\n某某市发展和改革委员会\\n\\n2023年5月5日\\n")
+>>> [(c.text, c.deadline.text if c.deadline else None) for c in rec.commitments]
+[('下一步，我委将于2024年底前出台实施细则。', '于2024年底前'), ('同时加强督促指导。', None)]
+>>> rec.commitments[0].actor, rec.commitments[0].strength, rec.commitments[0].deadline.value
+('某某市发展和改革委员会', 'firm', '2024-12-31')
+"""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
 from ..document import Document
 from ..layout import Layout
-from ..models import Commitment, Indicator
+from ..models import Commitment, Indicator, TextSpan, TimeAnchor
+from ..sentences import Sentence, split_sentences
+from . import _commitment_rules as rules
+from ._span import source_span
+
+LEVELS = (
+    (1, regex.compile(r"^[一二三四五六七八九十]{1,3}、")),
+    (2, regex.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
+    (3, regex.compile(r"^\d{1,2}[.．、](?!\d)")),
+    (4, regex.compile(r"^[（(]\d{1,2}[）)]")),
+)
+_COMMA = regex.compile(r"[，,；;]")
+_TOPICAL = regex.compile(r"关于|针对|建议|提案|意见|提议")
+_STOPS = "。！？!?"
+_PREPOSITION = regex.compile(r"^(?:在|对|对于|按照|根据|依据|通过|为了?|围绕|针对|随着|以|从|由|向|与|和|同|于|经|当|若"
+                             r"|如)")
+MAX_HEADING = 60
+Strength = Literal["firm", "plan", "study"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """One body sentence as the rules read it."""
+
+    sentence: Sentence
+    line: int
+    masked: str
+    parts: list[rules.Clause]
+    off: list[bool]
+    triggers: list[rules.Trigger]
+    heading: int | None  # rank of a heading (1 = 一、 … 4 = （1）), None for prose
+    inline_heading: bool
+    scope_heading: bool
+    topic: bool
+    closing: bool
+    leadin: bool
+    leading: bool  # its promise carries on through its paragraph
+    blocked: bool  # neither carried nor scoped: past, effects, instructions, thanks, refusals
+
+
+@dataclass(slots=True)
+class _Anchor:
+    """The promise that carries or scopes the sentences after it."""
+
+    actor: str | None
+    strength: Strength | None
+    level: float = 0.0  # a scope ends at a heading of this rank or higher
+    paragraph: int | None = None  # a carry (or an inline heading's scope) ends with its paragraph
+
+
+def _level(text: str) -> int | None:
+    for level, pattern in LEVELS:
+        if pattern.match(text):
+            return level
+    return None
+
+
+def _heading(s: Sentence, same_line: list[Sentence], next_line: str, masked: str) -> tuple[int | None, bool]:
+    """(rank, inline) when the sentence is a heading: short, no comma, numbered or alone on its line."""
+    text = s.text.lstrip("#").strip()
+    if len(text) > MAX_HEADING or _COMMA.search(masked) or text.endswith(("：", ":")):
+        return None, False
+    level = _level(text)
+    alone = len(same_line) == 1
+    stop = text[-1] in _STOPS
+    if level is not None:
+        if not stop or not alone:
+            return level, not alone and s is same_line[0]
+        if _TOPICAL.search(text) or rules.pattern("scope_heading").search(text):
+            return level, False
+        nxt = _level(next_line)
+        return (None, False) if nxt == level else (level, False)
+    if alone and not stop and len(text) <= 30 and not regex.match(r"[一二三四五六七八九十]{1,3}是", text):
+        return 1, False
+    return None, False
+
+
+def _read(doc: Document, sentences: list[Sentence], line_starts: list[int], letter_date: str | None) -> list[_Read]:
+    text = doc.text
+    lines: dict[int, list[Sentence]] = {}
+    line_of = [bisect.bisect_right(line_starts, s.start) - 1 for s in sentences]
+    for s, ln in zip(sentences, line_of, strict=True):
+        lines.setdefault(ln, []).append(s)
+    reads = []
+    for s, ln in zip(sentences, line_of, strict=True):
+        masked = rules.mask_quotes(s.text)
+        parts = rules.clauses(masked)
+        off = rules.disabled_clauses(masked, parts, letter_date)
+        found = rules.triggers(masked, parts, off)
+        found += rules.time_triggers(s.text, masked, parts, off, letter_date)
+        found.sort(key=lambda t: t.pos)
+        nxt_start = line_starts[ln + 1] if ln + 1 < len(line_starts) else len(text)
+        nxt_end = text.find("\n", nxt_start)
+        level, inline = _heading(s, lines[ln], text[nxt_start:nxt_end if nxt_end >= 0 else len(text)].strip(),
+                                 masked)
+        head = rules.strip_head(masked)
+        closing = bool(rules.pattern("closing").match(s.text))
+        topic = level is None and not found and bool(rules.pattern("topic").match(masked)) and len(s.text) <= 100
+        past = rules.pattern("past_markers")
+        first = found[0].pos if found else len(masked)
+        leadin = not past.search(masked) and bool(rules.pattern("scope_leadin").search(masked)) and bool(
+            found or (rules.pattern("adopt_suggestion").search(s.text) and regex.search(r"着力|重点|从", masked)))
+        leadin = leadin or bool(found and s.text.endswith(("：", ":")) and s.last_in_paragraph)
+        blocked = bool(past.search(masked) or rules.pattern("present_openers").match(masked)
+                       or rules.pattern("effect_subject").match(head) or rules.pattern("courtesy").match(masked)
+                       or rules.pattern("effect_sentence").search(masked)
+                       or rules.pattern("forecast").search(parts[0].text) or rules.pattern("refusal").search(masked)
+                       or any(rules.pattern("directive").match(rules.strip_head(c.text)) for c in parts))
+        leading = bool(found) and not past.search(masked[:first]) and not rules.pattern("present_openers").match(masked)
+        reads.append(_Read(s, ln, masked, parts, off, found, level, inline,
+                           level is not None and bool(rules.pattern("scope_heading").search(s.text))
+                           and not rules.pattern("topic").match(masked),
+                           topic, closing, leadin, leading, blocked))
+    return reads
+
+
+def _strength(r: _Read, anchor: _Anchor | None) -> Strength | None:
+    study = rules.pattern("study_words")
+    for t in r.triggers:
+        after = r.masked[t.pos:t.pos + 8]
+        if rules.STRENGTH[t.kind] == "firm" and (study.search(after) or regex.search(r"研究|探索|考虑", after)):
+            return "study"
+        return rules.STRENGTH[t.kind]  # type: ignore[return-value]
+    head = rules.strip_head(r.masked)
+    if rules.pattern("plan_words").search(r.masked):
+        return "plan"
+    if study.search(r.masked) or regex.match(r"研究|探索|考虑", head):
+        return "study"
+    return anchor.strength if anchor else "firm"
+
+
+def _actor(r: _Read, anchor: _Anchor | None) -> str | None:
+    for t in r.triggers:
+        if t.actor:
+            return t.actor
+    m = rules.pattern("actor").match(rules.strip_head(r.masked))
+    if m:
+        return m["actor"]
+    return anchor.actor if anchor else None
+
+
+def _actions(r: _Read, limit: int = 5) -> list[str]:
+    """The verb phrase of each clause that acts: 推进一批数字化解决方案, 出台实施细则 …"""
+    out = []
+    skip = _PREPOSITION
+    for c, disabled in zip(r.parts, r.off, strict=True):
+        if disabled:
+            continue
+        rest = rules.strip_head(c.text)
+        m = rules.pattern("actor").match(rest)
+        if m:
+            rest = rules.strip_head(rest[m.end():])
+        if len(rest) < 2 or skip.match(rest) or rules.BLANK in rest[:1]:
+            continue
+        start = c.end - len(rest)
+        phrase = r.sentence.text[start:c.end].rstrip("。！？!?")
+        if phrase:
+            out.append(phrase[:30])
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _deadline(doc: Document, r: _Read, letter_date: str | None) -> TimeAnchor | None:
+    found = rules.deadlines(r.sentence.text, r.masked, r.parts, r.off, letter_date)
+    if not found:
+        return None
+    d = found[0]
+    start = r.sentence.start + d.start
+    end = start + len(r.sentence.text[d.start:d.end])
+    if d.event and d.text != r.sentence.text[d.start:d.end]:
+        start = end - len(d.text)
+    return TimeAnchor(text=d.text, value=d.value, **source_span(doc, start, end))
+
+
+def _responds_to(doc: Document, r: _Read, topics: list[tuple[float, TextSpan]]) -> TextSpan | None:
+    m = rules.pattern("suggestion_phrase").search(r.parts[0].text) if r.parts else None
+    if m and r.off[0]:
+        first = r.parts[0]
+        start = r.sentence.start + first.start
+        return TextSpan(text=r.sentence.text[first.start:first.end], **source_span(doc, start, start + len(
+            r.sentence.text[first.start:first.end])))
+    return topics[-1][1] if topics else None
+
+
+def _topic_span(doc: Document, r: _Read) -> TextSpan:
+    text = r.sentence.text.rstrip("。：:")
+    return TextSpan(text=text, **source_span(doc, r.sentence.start, r.sentence.start + len(text)))
 
 
 def find_commitments(doc: Document, layout: Layout, issuer: str | None, letter_date: str | None,
                      indicators: list[Indicator]) -> list[Commitment]:
-    """Commitments in text order. Not yet implemented: returns no commitments."""
-    return []
+    """Commitments in text order (see the module docstring for what counts)."""
+    b_start, b_end = layout.body
+    sentences = split_sentences(doc.text, b_start, b_end)
+    line_starts = [0] + [m.end() for m in regex.finditer(r"\n", doc.text)]
+    reads = _read(doc, sentences, line_starts, letter_date)
+    out: list[Commitment] = []
+    scope: _Anchor | None = None
+    carry: _Anchor | None = None
+    section = 0.0
+    topics: list[tuple[float, TextSpan]] = []
+    for r in reads:
+        s = r.sentence
+        if carry and carry.paragraph != s.paragraph:
+            carry = None
+        if scope and scope.paragraph is not None and scope.paragraph != s.paragraph:
+            scope = None
+        if r.closing:
+            scope = carry = None
+        if r.heading is not None:
+            carry = None
+            if scope and r.heading <= scope.level:
+                scope = None
+            section = r.heading
+            topics = [t for t in topics if t[0] < r.heading]
+            if r.scope_heading:
+                scope = _Anchor(None, None, level=r.heading, paragraph=s.paragraph if r.inline_heading else None)
+            elif _TOPICAL.search(s.text):
+                topics.append((r.heading, _topic_span(doc, r)))
+            continue
+        if r.topic:
+            carry = None
+            if scope and scope.level == 0:
+                scope = None
+            topics = [t for t in topics if t[0] <= section] + [(section + 0.5, _topic_span(doc, r))]
+            continue
+        own = bool(r.triggers)
+        if carry and r.blocked:
+            carry = None
+        anchor = carry or scope
+        if own or r.leadin or (anchor is not None and not r.blocked and not r.closing):
+            out.append(_commitment(doc, r, anchor, issuer, letter_date, indicators, topics))
+        if own and r.leading:
+            carry = _Anchor(_actor(r, anchor), _strength(r, anchor), paragraph=s.paragraph)
+        if r.leadin:
+            scope = _Anchor(_actor(r, anchor), _strength(r, anchor), level=section)
+    return out
+
+
+def _commitment(doc: Document, r: _Read, anchor: _Anchor | None, issuer: str | None, letter_date: str | None,
+                indicators: list[Indicator], topics: list[tuple[float, TextSpan]]) -> Commitment:
+    span = source_span(doc, r.sentence.start, r.sentence.end)
+    actor = _actor(r, anchor)
+    if actor and issuer and rules.pattern("self_actor").match(actor):
+        actor = issuer
+    targets = [i for i, ind in enumerate(indicators) if span["start"] <= ind.start and ind.end <= span["end"]]
+    return Commitment(text=r.sentence.text, actor=actor, actions=_actions(r), strength=_strength(r, anchor),
+                      deadline=_deadline(doc, r, letter_date), targets=targets,
+                      responds_to=_responds_to(doc, r, topics), **span)

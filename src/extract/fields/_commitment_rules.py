@@ -1,0 +1,318 @@
+"""The clause-level rules behind commitments: which words promise, which do not, who acts.
+
+Everything here reads one sentence at a time, with the contents of “…” and 《…》
+blanked (``mask_quotes``), split into clauses at ，；： (``clauses``). The word
+lists and patterns are data in ``resources/commitment_markers.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from ..lexicon import alternation, load_resource
+from ..timex import TimeExpression, find_time_expressions
+
+RESOURCE = "commitment_markers"
+BLANK = "＿"
+_PAIRS = {"“": "”", "《": "》", "‘": "’", "「": "」", "『": "』", '"': '"'}
+_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+ENUMERATOR = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，、,]?|[一二三四五六七八九十]{1,3}、"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*"
+)
+
+# Trigger kinds and the strength each gives.
+STRENGTH = {"lead": "firm", "later": "firm", "will": "firm", "hui": "firm", "continue": "firm", "time": "firm",
+            "plan": "plan", "plan_verb": "plan", "study": "study"}
+_TRIGGERS = (("lead", "lead_words"), ("later", "later_word"), ("will", "will"), ("plan", "plan_words"),
+             ("plan_verb", "plan_verb"), ("study", "study_words"), ("continue", "continue_words"),
+             ("hui", "will_hui"))
+
+
+@functools.cache
+def pattern(key: str) -> regex.Pattern[str]:
+    """The compiled pattern ``key`` of the markers resource."""
+    return regex.compile(load_resource(RESOURCE)[key]["pattern"])
+
+
+@functools.cache
+def word_pattern(key: str) -> regex.Pattern[str]:
+    """A pattern matching any word of the list ``key``."""
+    return regex.compile(alternation(RESOURCE, key))
+
+
+@functools.cache
+def _head_words() -> regex.Pattern[str]:
+    return regex.compile(rf"^(?:{alternation(RESOURCE, 'adverbs')}|每年|每季度|每月)")
+
+
+def mask_quotes(text: str) -> str:
+    """``text`` with the insides of closed quotes and titles blanked, same length.
+
+    >>> mask_quotes("推进“数字伙伴计划”建设")
+    '推进“＿＿＿＿＿＿”建设'
+    """
+    out = list(text)
+    i = 0
+    while i < len(text):
+        closer = _PAIRS.get(text[i])
+        if closer is not None:
+            j = text.find(closer, i + 1)
+            if 0 < j - i <= 300:
+                for k in range(i + 1, j):
+                    out[k] = BLANK
+                i = j + 1
+                continue
+        i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause of a sentence: ``start``/``end`` relative to the sentence."""
+
+    start: int
+    end: int
+    text: str  # masked
+
+
+def clauses(masked: str) -> list[Clause]:
+    """The clauses of a masked sentence, split at ，；：."""
+    out = []
+    pos = 0
+    for m in _CLAUSE_BREAK.finditer(masked):
+        out.append(Clause(pos, m.start(), masked[pos:m.start()]))
+        pos = m.end()
+    out.append(Clause(pos, len(masked), masked[pos:]))
+    return out
+
+
+def strip_head(text: str) -> str:
+    """``text`` without leading enumerators, adverbs, lead words and time expressions.
+
+    >>> strip_head("下一步，同时")
+    ''
+    """
+    head = _head_words()
+    s = text
+    while True:
+        s = s.lstrip(" ，,、：:；;")
+        m = ENUMERATOR.match(s) or head.match(s)
+        if m and m.end() > 0:
+            s = s[m.end():]
+            continue
+        found = find_time_expressions(s, 0, min(len(s), 20))
+        if found and found[0].start == 0:
+            s = s[found[0].end:]
+            continue
+        return s
+
+
+def subject(prefix: str) -> tuple[str, str | None]:
+    """What stands before a trigger in its clause: ``none``, ``actor`` (with its name) or ``other``.
+
+    >>> subject("下一步，国家能源局")
+    ('actor', '国家能源局')
+    >>> subject("这些措施")
+    ('other', None)
+    """
+    s = strip_head(prefix)
+    if not s:
+        return "none", None
+    m = pattern("actor").match(s)
+    if m and not strip_head(s[m.end():]):
+        return "actor", m["actor"]
+    return "other", None
+
+
+def _will_is_future(masked: str, pos: int, clause: Clause, prev_disposal: bool) -> bool:
+    after = masked[pos + 1:clause.end]
+    if word_pattern("will_heads").match(after):
+        return True
+    if prev_disposal and masked[max(0, pos - 1):pos] == "并":
+        return False
+    return not word_pattern("disposal_verbs").search(after)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word that makes its clause a promise: ``pos`` relative to the sentence."""
+
+    pos: int
+    kind: str
+    actor: str | None
+
+
+def disabled_clauses(masked: str, parts: list[Clause], letter_date: str | None) -> list[bool]:
+    """Which clauses cannot promise: thanks, instructions, the suggestion's words, forecasts,
+    the content of a plan already issued and a past-dated report."""
+    off = [False] * len(parts)
+    carry_over = False  # a past report or an issued plan's content goes on until an actor speaks
+    for i, c in enumerate(parts):
+        head = strip_head(c.text)
+        if carry_over and (pattern("lead_words").search(c.text) or pattern("actor").match(head)):
+            carry_over = False
+        if carry_over:
+            off[i] = True
+            continue
+        text = c.text.strip()
+        if (pattern("courtesy").match(text) or pattern("directive").match(head) or pattern("forecast").search(text)
+                or pattern("suggestion_phrase").search(text)):
+            off[i] = True
+        if pattern("suggestion_report").search(text):
+            off[i:] = [True] * (len(parts) - i)
+            break
+        if "以来" in text or pattern("reported_view").search(text):
+            off[i] = True
+            carry_over = True
+            continue
+        issued = pattern("issued_content").search(text)
+        if issued:
+            carry_over = True
+            later = text[issued.end():]
+            if not (pattern("lead_words").search(later) or "将" in later):
+                off[i] = True
+        times = find_time_expressions(text, 0, min(len(text), 16), letter_date=letter_date)
+        if times and times[0].start <= 2 and times[0].is_past(letter_date) and year_stated(times[0]):
+            off[i] = True
+            carry_over = True
+    return off
+
+
+def year_stated(t: TimeExpression) -> bool:
+    """The year of a time expression is written or named (2022年, 去年), not assumed (7月1日)."""
+    return t.explicit or bool(regex.match(r"(?:截至|截止到?|到|至|在|于|从|自)?(?:今|本|当|同|明|次|来|后|去|上|前)年",
+                                          t.text))
+
+
+def triggers(masked: str, parts: list[Clause], off: list[bool]) -> list[Trigger]:
+    """The valid promise words of a sentence, in order."""
+    found: list[Trigger] = []
+    past = pattern("past_markers")
+    prev_disposal = False
+    for c, disabled in zip(parts, off, strict=True):
+        hits = []
+        for kind, key in _TRIGGERS:
+            for m in pattern(key).finditer(masked, c.start, c.end):
+                hits.append((m.start(), kind))
+        for pos, kind in sorted(hits):
+            if disabled:
+                continue
+            prefix = masked[c.start:pos]
+            if kind == "will" and not _will_is_future(masked, pos, c, prev_disposal):
+                prev_disposal = True
+                continue
+            if past.search(prefix) and not prefix.endswith(("并", "还", "也")):
+                if kind == "will":
+                    prev_disposal = True
+                continue
+            who, actor = subject(prefix)
+            if kind == "will":
+                after = masked[pos + 1:c.end]
+                if who == "other" and (pattern("effect_subject").match(strip_head(prefix))
+                                       or pattern("effect_verbs").match(after)):
+                    continue
+                if who == "none" and pattern("effect_verbs").search(after) and not after.startswith("会"):
+                    continue
+            elif kind in ("lead", "plan_verb", "continue") and who == "other":
+                continue
+            elif kind == "continue" and (past.search(masked) or pattern("present_openers").match(masked)
+                                         or (masked.startswith("继续", pos) and who != "none")):
+                continue
+            elif kind == "hui" and who != "actor":
+                continue
+            elif kind == "study" and who == "other" and pattern("effect_subject").match(strip_head(prefix)):
+                continue
+            found.append(Trigger(pos, kind, actor))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A candidate deadline: ``start``/``end`` relative to the sentence."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    event: bool = False
+
+
+_EVENT = regex.compile(r"^(?:在|于)(?P<ev>[^\d＿]{2,30}?)(?:之前|以前|前)$"
+                       r"|^待(?P<after>[^\d＿]{2,30}?(?:之后|以后|后))$")
+
+
+@functools.cache
+def _tagger() -> Callable[[str], list[tuple[str, str]]]:
+    """rjieba's tagger, imported on first use (the import costs 0.1 s)."""
+    import rjieba
+
+    return rjieba.tag
+
+
+def _bare_year_ok(text: str, t: TimeExpression, letter_date: str | None) -> bool:
+    """A year with nothing around it is a deadline when it is later than the letter or heads an action."""
+    if t.period and letter_date and t.period[:4].isdigit() and int(t.period[:4]) > int(letter_date[:4]):
+        return True
+    nxt = text[t.end:t.end + 6]
+    if not nxt or nxt[0] in "，,":
+        return True
+    tags = _tagger()(nxt)
+    return bool(tags) and tags[0][1].startswith("v")
+
+
+def deadlines(text: str, masked: str, parts: list[Clause], off: list[bool],
+              letter_date: str | None) -> list[Deadline]:
+    """Time expressions and events of a sentence that can say by when it is due, in order."""
+    out: list[Deadline] = []
+    for t in find_time_expressions(text, letter_date=letter_date):
+        clause = next((i for i, c in enumerate(parts) if c.start <= t.start < c.end + 1), len(parts) - 1)
+        if off[clause] or t.relation in ("since", "as_of"):
+            continue
+        if BLANK in masked[t.start:t.end] and not t.core.startswith("“"):
+            continue
+        if t.is_past(letter_date) and year_stated(t):
+            continue
+        if t.relation == "at" and not t.has_part and not _bare_year_ok(text, t, letter_date):
+            continue
+        lead = len(t.text) - len(t.text.lstrip("截至止到在于从自力争取"))
+        out.append(Deadline(t.start + lead, t.end, t.text[lead:], t.value))
+    for i, c in enumerate(parts):
+        head = ENUMERATOR.sub("", c.text.strip(), count=1)
+        m = None if off[i] else _EVENT.match(head)
+        if m:
+            start = c.start + c.text.index(head)
+            if m["after"]:
+                out.append(Deadline(start + 1, start + len(head), m["after"], None, event=True))
+            elif not find_time_expressions(m["ev"]):
+                out.append(Deadline(start + 1, start + len(head), head[1:], None, event=True))
+    return sorted(out, key=lambda d: d.start)
+
+
+def time_triggers(text: str, masked: str, parts: list[Clause], off: list[bool],
+                  letter_date: str | None) -> list[Trigger]:
+    """A time still to come at the head of a clause makes the clause a promise (2024年底前，完成…),
+    unless the sentence tells of the past."""
+    if pattern("past_markers").search(masked) or pattern("present_openers").match(masked):
+        return []
+    out = []
+    for d in deadlines(text, masked, parts, off, letter_date):
+        if d.event:
+            continue
+        t = find_time_expressions(text, d.start, d.end, letter_date=letter_date)
+        if t and t[0].is_past(letter_date):
+            continue
+        clause = next((c for c in parts if c.start <= d.start < c.end + 1), None)
+        if clause is None:
+            continue
+        i = parts.index(clause)
+        lead = masked[clause.start:d.start]
+        if not off[i] and not strip_head(lead):
+            out.append(Trigger(d.start, "time", None))
+        elif not off[i] and subject(lead)[0] == "actor":
+            out.append(Trigger(d.start, "time", subject(lead)[1]))
+    return out

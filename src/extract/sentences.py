@@ -1,0 +1,117 @@
+"""Paragraphs and sentences of a stretch of text, with their offsets.
+
+A paragraph is a line; inside a line, a run of spaces after a full stop also
+starts a new paragraph (web pages that put a whole letter on one line keep its
+paragraph breaks as spaces). A sentence ends with 。！？ (and any closing quote or
+bracket after it), or with a colon that ends its paragraph, or at the paragraph's
+end. A full stop inside “…” or （…） does not end a sentence when the quote
+closes within the paragraph.
+
+>>> [s.text for s in split_sentences("下一步，我局将继续推进。同时加强指导！\\n感谢您的支持。")]
+['下一步，我局将继续推进。', '同时加强指导！', '感谢您的支持。']
+>>> [(s.paragraph, s.text) for s in split_sentences("甲。  乙。丙")]
+[(0, '甲。'), (1, '乙。'), (1, '丙')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_PARAGRAPH_BREAK = regex.compile(r"\n|(?<=[。！？!?][”’」』）)]*)[ \t]+(?=\S)")
+_STOPS = "。！？!?"
+_CLOSERS = "”’」』）)"
+_OPEN_CLOSE = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》"}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: ``text`` is ``source[start:end]`` with outer spaces stripped; ``paragraph`` counts from 0."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    first_in_paragraph: bool
+    last_in_paragraph: bool
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The (start, end) of each non-empty paragraph of ``text[start:end]``, spaces stripped.
+
+    >>> paragraphs("一。\\n\\n  二。 三。")
+    [(0, 2), (6, 8), (9, 11)]
+    """
+    stop = len(text) if end is None else end
+    spans = []
+    pos = start
+    for m in _PARAGRAPH_BREAK.finditer(text, start, stop):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, stop))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _closing_index(text: str, i: int, end: int) -> int:
+    """Where the bracket or quote opened at ``i`` closes inside ``text[:end]``, else -1."""
+    opener, closer = text[i], _OPEN_CLOSE[text[i]]
+    depth = 0
+    for j in range(i, end):
+        if text[j] == opener:
+            depth += 1
+        elif text[j] == closer:
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    ends = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in _OPEN_CLOSE:
+            close = _closing_index(text, i, end)
+            if close > 0 and (ch != "“" or close - i < 200):
+                i = close + 1
+                continue
+        if ch in _STOPS:
+            j = i + 1
+            while j < end and (text[j] in _STOPS or text[j] in _CLOSERS):
+                j += 1
+            ends.append(j)
+            i = j
+            continue
+        i += 1
+    if not ends or ends[-1] < end:
+        ends.append(end)
+    return ends
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """The sentences of ``text[start:end]`` in order, paragraph by paragraph."""
+    out: list[Sentence] = []
+    for index, (p_start, p_end) in enumerate(paragraphs(text, start, end)):
+        pos = p_start
+        ends = _sentence_ends(text, p_start, p_end)
+        for k, s_end in enumerate(ends):
+            a, b = pos, s_end
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append(Sentence(a, b, text[a:b], index, first_in_paragraph=pos == p_start,
+                                    last_in_paragraph=k == len(ends) - 1))
+            pos = s_end
+    return out
