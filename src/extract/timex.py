@@ -64,7 +64,7 @@ class TimeExpression:
             return True
         if letter_date is None or self.period is None:
             return False
-        end = _period_bounds(self.period)[1]
+        end = period_bounds(self.period)[1]
         return end is not None and end.isoformat() < letter_date
 
 
@@ -114,8 +114,12 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _period_bounds(period: str) -> tuple[dt.date | None, dt.date | None]:
-    """First and last day of a period string."""
+def period_bounds(period: str) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day of a period string.
+
+    >>> period_bounds("2023-Q1")
+    (datetime.date(2023, 1, 1), datetime.date(2023, 3, 31))
+    """
     try:
         if "/" in period:
             a, b = period.split("/")
@@ -245,7 +249,7 @@ def _relation(m: regex.Match[str]) -> Relation:
 def _value(period: str | None, relation: Relation) -> str | None:
     if period is None:
         return None
-    first, last = _period_bounds(period)
+    first, last = period_bounds(period)
     chosen = first if relation == "from" else last
     return chosen.isoformat() if chosen else None
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from ..lexicon import alternation, load_resource
-from ..timex import TimeExpression, find_time_expressions
+from ..timex import TimeExpression, find_time_expressions, period_bounds
 
 RESOURCE = "commitment_markers"
 BLANK = "＿"
@@ -194,7 +194,8 @@ def triggers(masked: str, parts: list[Clause], off: list[bool]) -> list[Trigger]
     found: list[Trigger] = []
     past = pattern("past_markers")
     prev_disposal = False
-    for c, disabled in zip(parts, off, strict=True):
+    for index, (c, disabled) in enumerate(zip(parts, off, strict=True)):
+        before = parts[index - 1].text.strip() if index else ""
         hits = []
         for kind, key in _TRIGGERS:
             for m in pattern(key).finditer(masked, c.start, c.end):
@@ -213,10 +214,14 @@ def triggers(masked: str, parts: list[Clause], off: list[bool]) -> list[Trigger]
             who, actor = subject(prefix)
             if kind == "will":
                 after = masked[pos + 1:c.end]
-                if who == "other" and (pattern("effect_subject").match(strip_head(prefix))
+                demonstrative = pattern("effect_subject").match(strip_head(prefix))
+                if who == "other" and ((demonstrative and not regex.match(r"[于在到从自]|年内|年底", after))
                                        or pattern("effect_verbs").match(after)):
                     continue
                 if who == "none" and pattern("effect_verbs").search(after) and not after.startswith("会"):
+                    continue
+                if who != "actor" and (pattern("effect_condition").search(before)
+                                       or pattern("effect_condition").search(prefix.strip())):
                     continue
             elif kind in ("lead", "plan_verb", "continue") and who == "other":
                 continue
@@ -240,8 +245,11 @@ class Deadline:
     text: str
     value: str | None
     event: bool = False
+    head: int = -1  # where the expression starts with its preposition (从2020年起 → at 从)
 
 
+_EVENT_TAIL = regex.compile(r"(?P<tail>\p{Han}{1,6}?)(?:之前|以前|前)(?![期列沿端景提往夕])")
+_ACTION_IN_TAIL = regex.compile(r"完成|建成|实现|推进|开展|落实|出台|投入|将|拟|我")
 _EVENT = regex.compile(r"^(?:在|于)(?P<ev>[^\d＿]{2,30}?)(?:之前|以前|前)$"
                        r"|^待(?P<after>[^\d＿]{2,30}?(?:之后|以后|后))$")
 
@@ -254,15 +262,17 @@ def _tagger() -> Callable[[str], list[tuple[str, str]]]:
     return rjieba.tag
 
 
-def _bare_year_ok(text: str, t: TimeExpression, letter_date: str | None) -> bool:
-    """A year with nothing around it is a deadline when it is later than the letter or heads an action."""
-    if t.period and letter_date and t.period[:4].isdigit() and int(t.period[:4]) > int(letter_date[:4]):
-        return True
+_YEAR_THEN = regex.compile(r"[，,]|将|拟|要|全面|基本|全部|初步|率先|力争|争取|逐步|确保|实现|完成|建成|开工|启动")
+
+
+def _bare_year_ok(text: str, t: TimeExpression) -> bool:
+    """A year with nothing around it is a deadline when an action or a comma follows (2026年建成投产,
+    2025年，…), not when a noun does (明年重点项目, 2023年度计划)."""
     nxt = text[t.end:t.end + 6]
-    if not nxt or nxt[0] in "，,":
+    if not nxt or _YEAR_THEN.match(nxt):
         return True
     tags = _tagger()(nxt)
-    return bool(tags) and tags[0][1].startswith("v")
+    return bool(tags) and tags[0][1].startswith(("v", "d", "p"))
 
 
 def deadlines(text: str, masked: str, parts: list[Clause], off: list[bool],
@@ -277,10 +287,14 @@ def deadlines(text: str, masked: str, parts: list[Clause], off: list[bool],
             continue
         if t.is_past(letter_date) and year_stated(t):
             continue
-        if t.relation == "at" and not t.has_part and not _bare_year_ok(text, t, letter_date):
+        if t.relation == "at" and not t.has_part and not _bare_year_ok(text, t):
             continue
         lead = len(t.text) - len(t.text.lstrip("截至止到在于从自力争取"))
-        out.append(Deadline(t.start + lead, t.end, t.text[lead:], t.value))
+        end = t.end
+        more = _EVENT_TAIL.match(text, t.end)
+        if more and t.relation != "from" and not _ACTION_IN_TAIL.search(more["tail"]):
+            end = more.end()
+        out.append(Deadline(t.start + lead, end, text[t.start + lead:end], t.value, head=t.start))
     for i, c in enumerate(parts):
         head = ENUMERATOR.sub("", c.text.strip(), count=1)
         m = None if off[i] else _EVENT.match(head)
@@ -293,6 +307,11 @@ def deadlines(text: str, masked: str, parts: list[Clause], off: list[bool],
     return sorted(out, key=lambda d: d.start)
 
 
+def _period_start(period: str | None) -> str | None:
+    first = period_bounds(period)[0] if period else None
+    return first.isoformat() if first else None
+
+
 def time_triggers(text: str, masked: str, parts: list[Clause], off: list[bool],
                   letter_date: str | None) -> list[Trigger]:
     """A time still to come at the head of a clause makes the clause a promise (2024年底前，完成…),
@@ -303,14 +322,17 @@ def time_triggers(text: str, masked: str, parts: list[Clause], off: list[bool],
     for d in deadlines(text, masked, parts, off, letter_date):
         if d.event:
             continue
-        t = find_time_expressions(text, d.start, d.end, letter_date=letter_date)
-        if t and t[0].is_past(letter_date):
+        t = find_time_expressions(text, d.head, d.end, letter_date=letter_date)
+        if not t or t[0].is_past(letter_date):
             continue
+        starts = _period_start(t[0].period)
+        if t[0].relation not in ("by", "from", "during") and not (letter_date and starts and starts > letter_date):
+            continue  # 2023年，… in a letter of 2023 reports as often as it promises
         clause = next((c for c in parts if c.start <= d.start < c.end + 1), None)
         if clause is None:
             continue
         i = parts.index(clause)
-        lead = masked[clause.start:d.start]
+        lead = masked[clause.start:d.head]
         if not off[i] and not strip_head(lead):
             out.append(Trigger(d.start, "time", None))
         elif not off[i] and subject(lead)[0] == "actor":

@@ -90,7 +90,7 @@ def _level(text: str) -> int | None:
     return None
 
 
-def _heading(s: Sentence, same_line: list[Sentence], next_line: str, masked: str) -> tuple[int | None, bool]:
+def _heading(s: Sentence, same_line: list[Sentence], near: tuple[str, str], masked: str) -> tuple[int | None, bool]:
     """(rank, inline) when the sentence is a heading: short, no comma, numbered or alone on its line."""
     text = s.text.lstrip("#").strip()
     if len(text) > MAX_HEADING or _COMMA.search(masked) or text.endswith(("：", ":")):
@@ -98,16 +98,32 @@ def _heading(s: Sentence, same_line: list[Sentence], next_line: str, masked: str
     level = _level(text)
     alone = len(same_line) == 1
     stop = text[-1] in _STOPS
+    named = bool(_TOPICAL.search(text) or rules.pattern("scope_heading").search(text))
     if level is not None:
-        if not stop or not alone:
-            return level, not alone and s is same_line[0]
-        if _TOPICAL.search(text) or rules.pattern("scope_heading").search(text):
+        if not alone:
+            first = s is same_line[0]
+            return (level, True) if first and (len(text) <= 30 or named) else (None, False)
+        if not stop or named:
             return level, False
-        nxt = _level(next_line)
-        return (None, False) if nxt == level else (level, False)
+        items = level in (_level(near[0]), _level(near[1]))  # one of a list of short items
+        return (None, False) if items else (level, False)
     if alone and not stop and len(text) <= 30 and not regex.match(r"[一二三四五六七八九十]{1,3}是", text):
         return 1, False
     return None, False
+
+
+def _near_lines(text: str, line_starts: list[int], ln: int) -> tuple[str, str]:
+    """The non-empty lines before and after line ``ln``."""
+    found = []
+    for order in (range(ln - 1, -1, -1), range(ln + 1, len(line_starts))):
+        line = ""
+        for i in order:
+            end = line_starts[i + 1] - 1 if i + 1 < len(line_starts) else len(text)
+            line = text[line_starts[i]:end].strip()
+            if line:
+                break
+        found.append(line)
+    return found[0], found[1]
 
 
 def _read(doc: Document, sentences: list[Sentence], line_starts: list[int], letter_date: str | None) -> list[_Read]:
@@ -124,10 +140,7 @@ def _read(doc: Document, sentences: list[Sentence], line_starts: list[int], lett
         found = rules.triggers(masked, parts, off)
         found += rules.time_triggers(s.text, masked, parts, off, letter_date)
         found.sort(key=lambda t: t.pos)
-        nxt_start = line_starts[ln + 1] if ln + 1 < len(line_starts) else len(text)
-        nxt_end = text.find("\n", nxt_start)
-        level, inline = _heading(s, lines[ln], text[nxt_start:nxt_end if nxt_end >= 0 else len(text)].strip(),
-                                 masked)
+        level, inline = _heading(s, lines[ln], _near_lines(text, line_starts, ln), masked)
         head = rules.strip_head(masked)
         closing = bool(rules.pattern("closing").match(s.text))
         topic = level is None and not found and bool(rules.pattern("topic").match(masked)) and len(s.text) <= 100
@@ -139,6 +152,7 @@ def _read(doc: Document, sentences: list[Sentence], line_starts: list[int], lett
         blocked = bool(past.search(masked) or rules.pattern("present_openers").match(masked)
                        or rules.pattern("effect_subject").match(head) or rules.pattern("courtesy").match(masked)
                        or rules.pattern("effect_sentence").search(masked)
+                       or rules.pattern("description").match(head)
                        or rules.pattern("forecast").search(parts[0].text) or rules.pattern("refusal").search(masked)
                        or any(rules.pattern("directive").match(rules.strip_head(c.text)) for c in parts))
         leading = bool(found) and not past.search(masked[:first]) and not rules.pattern("present_openers").match(masked)
