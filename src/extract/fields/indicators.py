@@ -1,12 +1,213 @@
-"""Numeric indicators: every quantity the letter reports or promises (see the indicators issue)."""
+"""Numeric indicators: every quantity the letter reports or promises, with value, unit, hedge and meaning.
+
+The steps: the zones to read (the body and any attachments, without the
+signature, date, contact block and page chrome); the masks (dates, identifiers,
+enumerators, titles, slogans: ``extract.masks``), which no number parser sees; the
+quantities (``extract.numbers.find_quantities``); the quantities that are not
+indicators (voltage classes, time windows, 一个); and for each indicator its
+metric, kind, time anchor and change (``indicator_context``).
+
+>>> from extract.normalize import normalize
+>>> from extract.layout import find_layout
+>>> doc = normalize("王芳委员：\\n\\n您的提案收悉。截至2023年底，全区已建成充电桩1.2万个。\\n")
+>>> [(i.text, i.value, i.unit, i.kind, i.metric) for i in find_indicators(doc, find_layout(doc), "2024-03-01")]
+[('1.2万个', 12000.0, '个', 'achieved', '充电桩')]
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
+from collections.abc import Iterable
+
+import regex
+
 from ..document import Document
 from ..layout import Layout
-from ..models import Indicator
+from ..lexicon import load_resource, words
+from ..masks import find_masks
+from ..models import Change, Indicator, TimeAnchor
+from ..quantities import Quantity, find_quantities
+from . import indicator_context as ctx
+from ._span import source_span
+
+_BREAK_MASKS = ("date", "enumerator", "title", "self_count")
+
+
+@functools.cache
+def _skip_line() -> regex.Pattern[str]:
+    return regex.compile(load_resource("indicators")["skip_line"])
+
+
+@functools.cache
+def _forward() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    data = load_resource("indicators")
+    return regex.compile(data["forward_heading"]), regex.compile(data["forward_lead_in"])
+
+
+_TOP_HEADING = regex.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+
+
+def _blocked_lines(doc: Document, layout: Layout) -> list[tuple[int, int]]:
+    """Spans inside the reading zone that hold no indicators: signature, date, contact, metadata, chrome."""
+    out: list[tuple[int, int]] = [(0, layout.body[0])]
+    out += [(ln.start, ln.end) for ln in layout.signature]
+    if layout.date_line is not None:
+        out.append((layout.date_line.start, layout.date_line.end))
+    out += [(f.start, f.end) for f in layout.metadata if f.start >= layout.body[0]]
+    skip = _skip_line()
+    out += [(ln.start, ln.end) for ln in layout.lines if ln.start >= layout.body[0] and skip.match(ln.text)]
+    return out
+
+
+def _forward_spans(text: str, layout: Layout, body_end: int) -> list[tuple[int, int]]:
+    """Sections that look ahead: under a 下一步 heading, or after a 下一步…以下几个方面 lead-in."""
+    heading_re, lead_re = _forward()
+    spans: list[tuple[int, int]] = []
+    lines = [ln for ln in layout.lines if layout.body[0] <= ln.start < body_end]
+    for i, line in enumerate(lines):
+        if len(line.text) <= 30 and _TOP_HEADING.match(line.text) and heading_re.search(line.text):
+            end = next((ln.start for ln in lines[i + 1:] if _TOP_HEADING.match(ln.text)), body_end)
+            spans.append((line.end, end))
+    spans += [(m.end(), body_end) for m in lead_re.finditer(text, layout.body[0], body_end)]
+    return spans
+
+
+@functools.cache
+def _lists() -> dict[str, tuple[str, ...]]:
+    return {key: words(name, key) for name, key in (
+        ("units", "class_units"), ("units", "time_units"), ("units", "classifiers"),
+        ("indicators", "window_before"), ("indicators", "window_after"), ("indicators", "level_nouns"))}
+
+
+_HEDGE_AFTER = regex.compile(r"^(?:以上|以下|以内|左右|余|多)")
+_LEVEL_BRACKET = regex.compile(r"(?:水位|高程线)[（(][^）)]{0,12}$")
+
+
+def _is_indicator(text: str, q: Quantity) -> bool:
+    """Quantities that are not indicators: classes (220千伏), windows (近5年来), levels, 一个, 24小时."""
+    lists = _lists()
+    if q.unit in lists["class_units"]:
+        return False
+    if q.numeral in ("一", "壹") and q.approx != "range":
+        return False  # 一个重要渠道, 一批: an article, not a count
+    before = text[max(0, q.start - 3):q.start]
+    after = text[q.end:q.end + 4]
+    if q.unit in {u.removeprefix("个") for u in lists["time_units"]}:
+        if before.endswith(lists["window_before"]) or after.startswith(lists["window_after"]):
+            return False
+        if q.unit == "小时" and q.value == 24 and not after.startswith(("内", "以内", "之内")):
+            return False  # 24小时服务: round the clock, not a duration
+    levels = lists["level_nouns"]
+    return not (after.startswith(levels) or _LEVEL_BRACKET.search(text, max(0, q.start - 16), q.start)
+                or text[max(0, q.start - 4):q.start].endswith(levels))
+
+
+_WINDOW = 16  # characters around a number in which masks that touch it are looked for
+
+
+def _windows(spans: Iterable[tuple[int, int]], lo: int, hi: int, margin: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        s, e = max(lo, start - margin), min(hi, end + margin)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, i - 8):i])
+
+
+def _quantities(doc: Document, layout: Layout) -> tuple[list[Quantity], list[tuple[int, int]]]:
+    """The indicator quantities, and the masks that break a clause (dates, enumerators, titles).
+
+    Numbers are read first; masks are looked for only around them; a number a mask touches is read
+    again with the masks in place (第1-3批 → nothing, 5G基站2473个 → 2473个).
+    """
+    text = doc.text
+    start = layout.body[0]
+    zone = _blocked_lines(doc, layout)
+    candidates = find_quantities(text, start, len(text), zone)
+    if not candidates:
+        return [], []
+    masks = find_masks(text, start, len(text), _windows(((q.start, q.end) for q in candidates),
+                                                        start, len(text), _WINDOW))
+    claimed = sorted((m.start, m.end) for m in masks)
+    clean = [q for q in candidates if not _overlaps(claimed, q.start, q.end)]
+    dirty = [(q.start, q.end) for q in candidates if _overlaps(claimed, q.start, q.end)]
+    if dirty:
+        again = find_quantities(text, start, len(text), zone + claimed, _windows(dirty, start, len(text), 4))
+        taken = sorted((q.start, q.end) for q in clean)
+        clean += [q for q in again if not _overlaps(taken, q.start, q.end)]
+        clean.sort(key=lambda q: q.start)
+    found = [q for q in clean if _is_indicator(text, q)]
+    breaks = [(m.start, m.end) for m in masks if m.kind in _BREAK_MASKS]
+    return found, breaks
+
+
+def _cut(text: str, lo: int, hi: int, breaks: Iterable[tuple[int, int]], left: bool) -> int:
+    """Move the clause edge past any date, enumerator or title inside it."""
+    edge = lo if left else hi
+    for s, e in breaks:
+        if left and lo <= s and e <= hi:
+            edge = max(edge, e)
+        elif not left and lo <= s < hi:
+            edge = min(edge, s)
+    return edge
+
+
+def _in(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
 def find_indicators(doc: Document, layout: Layout, letter_date: str | None) -> list[Indicator]:
-    """Indicators in text order. Not yet implemented: returns no indicators."""
-    return []
+    """Every quantity the letter reports or promises, in text order (see the module docstring)."""
+    text = doc.text
+    quantities, breaks = _quantities(doc, layout)
+    if not quantities:
+        return []
+    body_end = len(text)
+    forward = _forward_spans(text, layout, body_end)
+    bounds = ctx.Bounds.of(text, layout.body[0], body_end)
+    letter_year = int(letter_date[:4]) if letter_date else None
+    classifiers = set(_lists()["classifiers"])
+    out: list[Indicator] = []
+    metrics: list[str | None] = []
+    prev_end = layout.body[0]
+    prev_sentence = (-1, -1)
+    for i, q in enumerate(quantities):
+        s_start, s_end = bounds.sentence(q.start, q.end, layout.body[0], body_end)
+        c_start, c_end = bounds.clause(q.start, q.end, layout.body[0], body_end)
+        left_edge = _cut(text, max(c_start, prev_end if prev_end <= q.start else c_start), q.start, breaks, True)
+        next_start = quantities[i + 1].start if i + 1 < len(quantities) else c_end
+        right_edge = _cut(text, q.end, min(c_end, next_start), breaks, False)
+        right = text[q.end:right_edge].lstrip()
+        right = _HEDGE_AFTER.sub("", right)
+        follow = None
+        if i + 1 < len(quantities) and text[q.end:quantities[i + 1].start] in ("", "和", "、", "及", "与"):
+            nxt = quantities[i + 1]
+            follow = text[nxt.end:min(nxt.end + 30, c_end)]
+        metric = ctx.metric_of(ctx.MetricContext(
+            left=text[left_edge:q.start], right=right, classifier=q.unit in classifiers, follow=follow))
+        if metric is None and (s_start, s_end) == prev_sentence and metrics:
+            metric = metrics[-1]  # 较2022年底增加130万千瓦: the same thing as before
+        anchor = ctx.find_anchor(text, s_start, q.start, letter_date)
+        kind = ctx.kind_of(ctx.KindContext(
+            before=text[s_start:q.start], after=text[q.end:s_end], clause_before=text[c_start:q.start],
+            letter_year=letter_year, in_forward_section=_in(forward, q.start)), anchor)
+        change = ctx.change_of(text[max(c_start, q.start - 24):q.start])
+        out.append(Indicator(
+            text=q.text, value=q.value, unit=q.unit, per=q.per, approx=q.approx, low=q.low, high=q.high,
+            metric=metric, kind=kind,  # type: ignore[arg-type]
+            as_of=TimeAnchor(text=anchor.text, value=anchor.value, **source_span(doc, anchor.start, anchor.end))
+            if anchor else None,
+            change=Change(direction=change[0], is_change=change[1], basis=change[2])  # type: ignore[arg-type]
+            if change else None,
+            **source_span(doc, q.start, q.end)))
+        metrics.append(metric)
+        prev_end, prev_sentence = q.end, (s_start, s_end)
+    return out
