@@ -40,17 +40,27 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _text_command(argv: Sequence[str]) -> int:
+    """``extract text FILE``: the text that the record's offsets refer to (its sha256 is source.text_sha256)."""
+    from .batch import load_isolated
+
     p = argparse.ArgumentParser(prog="extract text",
-                                description="Print the decoded text of a letter: what record offsets refer to.")
+                                description="Print the text of a letter (any supported format) that the "
+                                            "record's offsets refer to; its SHA-256 is source.text_sha256.")
     p.add_argument("file")
     args = p.parse_args(argv)
     try:
-        loaded = load_file(__import__("pathlib").Path(args.file))
+        loaded = load_isolated(args.file, loader=load_file)
     except LoadError as err:
-        print(f"extract: {args.file}: {err.stage}: {err.message}" + (f" ({err.hint})" if err.hint else ""),
+        print(f"extract: {args.file}: {err.stage}: {err.type}: {err.message}" + (f" ({err.hint})" if err.hint else ""),
               file=sys.stderr)
         return 1
-    sys.stdout.write(loaded.text)
+    out = getattr(sys.stdout, "buffer", None)
+    if out is not None:
+        sys.stdout.flush()
+        out.write(loaded.text.encode("utf-8"))
+        out.flush()
+    else:
+        sys.stdout.write(loaded.text)
     return 0
 
 

@@ -65,9 +65,9 @@ def read_ole(data: bytes) -> Extracted:
     if proc.returncode != 0:
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise damaged("doc", detail[-1] if detail else f"antiword exit status {proc.returncode}")
-    text = proc.stdout.decode("utf-8", "replace")
-    paragraphs = [p.strip("\n") for p in text.replace("\r\n", "\n").split("\n\n")]
-    text = "\n\n".join(p for p in paragraphs if p.strip())
+    # with -w 0 antiword writes one paragraph per line: separate them by a blank line, as elsewhere
+    lines = proc.stdout.decode("utf-8", "replace").splitlines()
+    text = "\n\n".join(line.rstrip() for line in lines if line.strip())
     if not text.strip():
         raise LoadError("decode", "no_text", "the document holds no text", "check that it is the letter")
     return Extracted(text=check_text_size(text), format="doc", encoding=None)

@@ -23,6 +23,7 @@ _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be runn
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_CLOSING = frozenset("。！？：；…”’）)」』】.!?:;")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,21 +93,39 @@ def _rows(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-def _furniture(pages: list[list[_Line]], heights: list[float]) -> set[tuple[int, int]]:
+def _pitch(lines: list[_Line]) -> float:
+    """The distance between two lines of a paragraph (the lower quartile: gaps, heads and feet are wider)."""
+    gaps = sorted(a.y - b.y for a, b in itertools.pairwise(lines) if a.page == b.page and a.y > b.y)
+    return gaps[len(gaps) // 4] if gaps else 1.5 * statistics.median(ln.size for ln in lines)
+
+
+def _edges(lines: list[_Line], pitch: float) -> list[int]:
+    """Indexes of lines set apart at the top or bottom of a page (where running heads stand)."""
+    found: list[int] = []
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        idx = list(order)
+        for here, there in itertools.islice(itertools.pairwise(idx), _EDGE_LINES):
+            if abs(lines[here].y - lines[there].y) > 1.5 * pitch:
+                found.append(here)
+            else:
+                break
+    return found
+
+
+def _furniture(pages: list[list[_Line]]) -> set[tuple[int, int]]:
     """(page, line index) of running heads, running feet and page numbers."""
-    edge = [(p, i) for p, lines in enumerate(pages) for i in range(len(lines))
-            if i < _EDGE_LINES or i >= len(lines) - _EDGE_LINES]
-    repeated = Counter(_DIGITS.sub("#", pages[p][i].text) for p, i in edge)
+    every = [ln for lines in pages for ln in lines]
+    if not every:
+        return set()
+    pitch = _pitch(every)
+    apart = {(p, i) for p, lines in enumerate(pages) for i in _edges(lines, pitch)}
+    repeated = Counter(_DIGITS.sub("#", pages[p][i].text) for p, i in apart)
     needed = max(2, (len(pages) + 1) // 2)
-    found = set()
-    for p, i in edge:
-        line = pages[p][i]
-        height = heights[p] or 1.0
-        outer = line.y > 0.85 * height or line.y < 0.15 * height or i in (0, len(pages[p]) - 1)
-        if outer and page_number().fullmatch(line.text.strip()):
-            found.add((p, i))
-        elif len(pages) > 1 and repeated[_DIGITS.sub("#", line.text)] >= needed:
-            found.add((p, i))
+    found = {(p, i) for p, i in apart if len(pages) > 1 and repeated[_DIGITS.sub("#", pages[p][i].text)] >= needed}
+    for p, lines in enumerate(pages):
+        for i in {0, len(lines) - 1} if lines else ():
+            if page_number().fullmatch(lines[i].text.strip()):
+                found.add((p, i))
     return found
 
 
@@ -118,7 +137,7 @@ def _right_margin(lines: list[_Line], left: float, width: float, em: float) -> f
     """Where full lines end: seen on the lines when enough of them reach it, else mirrored from the left."""
     rights = sorted(ln.x1 for ln in lines)
     right = rights[int(0.9 * (len(rights) - 1))]
-    if sum(1 for r in rights if r >= right - em) >= max(3, 0.25 * len(rights)):
+    if sum(1 for r in rights if r >= right - em) >= max(3, 0.25 * len(rights)) and right > 0.75 * (width - left):
         return right
     return width - left
 
@@ -129,12 +148,13 @@ def _paragraphs(lines: list[_Line], width: float) -> list[str]:
     em = statistics.median(ln.size for ln in lines)
     left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
     right = _right_margin(lines, left, width, em)
-    pitches = [a.y - b.y for a, b in itertools.pairwise(lines) if a.page == b.page and a.y > b.y]
-    pitch = statistics.median(pitches) if pitches else 1.5 * em
+    pitch = _pitch(lines)
     paragraphs: list[str] = []
     current = lines[0].text
     for a, b in itertools.pairwise(lines):
-        breaks = (a.x1 < right - 1.5 * em                      # the line stops short
+        short = right - a.x1
+        breaks = (short > 4 * em                                 # the line stops well short
+                  or (short > 1.5 * em and a.text[-1] in _CLOSING)  # ... or short after a full stop
                   or b.x0 > left + 1.2 * em                     # the next one is indented or centred
                   or abs(a.size - b.size) > 0.2 * em            # a change of type size
                   or (a.page == b.page and a.y - b.y > 1.45 * pitch))  # a gap wider than the line pitch
@@ -168,7 +188,8 @@ def read_pdf(data: bytes) -> Extracted:
         if len(doc) > MAX_PAGES:
             raise LoadError("limit", "too_many_pages", f"the PDF has {len(doc)} pages (limit {MAX_PAGES})",
                             "a letter has a few pages: split the file")
-        pages, heights, chars = [], [], 0
+        pages: list[list[_Line]] = []
+        chars = 0
         width = doc[0].get_width() if len(doc) else 0.0
         for index in range(len(doc)):
             page = doc[index]
@@ -176,7 +197,6 @@ def read_pdf(data: bytes) -> Extracted:
                 textpage = page.get_textpage()
                 lines = _page_lines(textpage, raw, index)
                 textpage.close()
-                heights.append(page.get_height())
             except pdfium.PdfiumError as exc:
                 raise damaged("pdf", f"page {index + 1}: {exc}") from None
             finally:
@@ -187,7 +207,7 @@ def read_pdf(data: bytes) -> Extracted:
             pages.append(lines)
     finally:
         doc.close()
-    drop = _furniture(pages, heights)
+    drop = _furniture(pages)
     body = [ln for p, lines in enumerate(pages) for i, ln in enumerate(lines) if (p, i) not in drop]
     text = "\n\n".join(_paragraphs(body, width))
     if not text.strip() or _garbled(text):

@@ -71,6 +71,12 @@ def _misread_gb(text: str) -> bool:
     return odd >= 0.5 * non_ascii
 
 
+def _private_share(text: str) -> float:
+    """Share of private-use characters among non-ASCII ones: GB text has none, misread Big5 many."""
+    non_ascii = [ch for ch in text if ord(ch) > 0x7F]
+    return sum(1 for ch in non_ascii if 0xE000 <= ord(ch) <= 0xF8FF) / len(non_ascii) if non_ascii else 0.0
+
+
 def _cjk_share(text: str) -> float:
     non_ascii = [ch for ch in text if ord(ch) > 0x7F]
     return sum(map(_is_cjk, non_ascii)) / len(non_ascii) if non_ascii else 1.0
@@ -105,6 +111,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
     utf8 = _decode_plausible(data, "utf-8", "utf-8")
     gb = None if utf8 and not _misread_gb(utf8[0]) else _decode_plausible(data, "gb18030", "gb18030")
     if gb and (utf8 is None or _cjk_share(gb[0]) > _cjk_share(utf8[0])):
+        if _private_share(gb[0]) > 0.01 and (other := _detect(data)) and not _private_share(other[0]):
+            return other  # Big5 and others read as GB18030 land in the private-use area
         return gb
     if utf8:
         return utf8
