@@ -61,38 +61,27 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return out
 
 
-def _closing_index(text: str, i: int, end: int) -> int:
-    """Where the bracket or quote opened at ``i`` closes inside ``text[:end]``, else -1."""
-    opener, closer = text[i], _OPEN_CLOSE[text[i]]
-    depth = 0
-    for j in range(i, end):
-        if text[j] == opener:
-            depth += 1
-        elif text[j] == closer:
-            depth -= 1
-            if depth == 0:
-                return j
-    return -1
+_MARKS = regex.compile(r"[“「『（(《]|[。！？!?][。！？!?”’」』）)]*")
 
 
 def _sentence_ends(text: str, start: int, end: int) -> list[int]:
     ends = []
-    i = start
-    while i < end:
-        ch = text[i]
+    pos = start
+    while True:
+        m = _MARKS.search(text, pos, end)
+        if m is None:
+            break
+        ch = m[0][0]
         if ch in _OPEN_CLOSE:
-            close = _closing_index(text, i, end)
-            if close > 0 and (ch != "“" or close - i < 200):
-                i = close + 1
-                continue
-        if ch in _STOPS:
-            j = i + 1
-            while j < end and (text[j] in _STOPS or text[j] in _CLOSERS):
-                j += 1
-            ends.append(j)
-            i = j
+            close = text.find(_OPEN_CLOSE[ch], m.end(), end)
+            nested = text.find(ch, m.end(), close) if close > 0 else -1
+            if close > 0 and nested < 0 and (ch != "“" or close - m.start() < 200):
+                pos = close + 1
+            else:
+                pos = m.end()
             continue
-        i += 1
+        ends.append(m.end())
+        pos = m.end()
     if not ends or ends[-1] < end:
         ends.append(end)
     return ends

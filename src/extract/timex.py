@@ -24,6 +24,7 @@ letter's own date, and without one they resolve to ``None``.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -57,6 +58,10 @@ class TimeExpression:
     value: str | None
     explicit: bool
     has_part: bool  # names a part of a year (month, quarter, half, 年底/年内…) or a framing word
+
+    def shifted(self, offset: int) -> TimeExpression:
+        """The same expression with its offsets moved by ``offset`` (into a slice of the text searched)."""
+        return dataclasses.replace(self, start=self.start + offset, end=self.end + offset)
 
     def is_past(self, letter_date: str | None) -> bool:
         """True when the period ended before the letter was written (``以来`` is always past)."""
@@ -104,7 +109,9 @@ def _pattern() -> regex.Pattern[str]:
         rf"|(?<![年])(?P<bquarter>第?[一二三四])季度(?P<bqpart>末|底)?"
         rf"|(?<![年每])(?P<bhalf>上半年|下半年)"
     )
-    return regex.compile(rf"(?P<pre>{prefixes})?(?P<core>{core})(?P<suf>{suffixes})?")
+    starts = "\\d〇零一二三四五六七八九○十两今本当同明次来后去上前未近年“第下截止到至在于从自力争"  # cheap pre-filter
+    anchor = r"(?=[^，。；：,;:\n]{0,12}?[年月季五])"  # a time names a year, month, quarter or plan
+    return regex.compile(rf"(?=[{starts}]){anchor}(?P<pre>{prefixes})?(?P<core>{core})(?P<suf>{suffixes})?")
 
 
 # --- resolution -------------------------------------------------------------------------------
@@ -266,18 +273,35 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None, *,
     letter = _letter(letter_date)
     found = []
     for m in _pattern().finditer(text, start, len(text) if end is None else end):
-        period, explicit = _period(m, letter)
-        if m["year"] and period is None:
-            continue  # not a real year (二三四五年)
-        relation = _relation(m)
-        has_part = bool(m["suf"] or m["pre"] or m["fpart"] or m["horizon"] or m["dn"]
-                        or (m["ypart"] and m["ypart"] != "度") or m["bareyear"]
-                        or m["month"] or m["quarter"] or m["half"] or m["bmonth"] or m["bquarter"] or m["bhalf"]
-                        or m["relmonth"])
-        found.append(TimeExpression(start=m.start(), end=m.end(), text=m[0], core=m["core"], relation=relation,
-                                    period=period, value=_value(period, relation), explicit=explicit,
-                                    has_part=has_part))
+        t = _expression(m, letter)
+        if t is not None:
+            found.append(t)
     return found
+
+
+def _expression(m: regex.Match[str], letter: dt.date | None) -> TimeExpression | None:
+    period, explicit = _period(m, letter)
+    if m["year"] and period is None:
+        return None  # not a real year (二三四五年)
+    relation = _relation(m)
+    has_part = bool(m["suf"] or m["pre"] or m["fpart"] or m["horizon"] or m["dn"]
+                    or (m["ypart"] and m["ypart"] != "度") or m["bareyear"]
+                    or m["month"] or m["quarter"] or m["half"] or m["bmonth"] or m["bquarter"] or m["bhalf"]
+                    or m["relmonth"])
+    return TimeExpression(start=m.start(), end=m.end(), text=m[0], core=m["core"], relation=relation,
+                          period=period, value=_value(period, relation), explicit=explicit, has_part=has_part)
+
+
+def time_at(text: str, pos: int = 0, letter_date: str | None = None) -> TimeExpression | None:
+    """The time expression that starts exactly at ``pos``, else None (a cheap anchored look).
+
+    >>> time_at("年底前完成改造").text
+    '年底前'
+    >>> time_at("完成改造") is None
+    True
+    """
+    m = _pattern().match(text, pos)
+    return _expression(m, _letter(letter_date)) if m else None
 
 
 def resolve(text: str, letter_date: str | None) -> str | None:

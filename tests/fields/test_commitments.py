@@ -159,6 +159,7 @@ def test_responds_to_the_suggestion_heading() -> None:
 def test_targets_link_indicators_inside_the_sentence() -> None:
     record = extract_text("王一委员：\n\n您的提案收悉。全市已建成充电桩5000个。力争到2025年新建充电桩1万个。"
                           "\n\n某某局\n\n2023年5月5日\n")
+    assert record.status == "ok", record.error
     c = record.commitments[0]
     assert all(c.start <= record.indicators[i].start and record.indicators[i].end <= c.end for i in c.targets)
     inside = [i for i, ind in enumerate(record.indicators) if c.start <= ind.start and ind.end <= c.end]
@@ -191,3 +192,12 @@ def test_marker_examples(key: str, text: str, expected: bool) -> None:
     else:
         found = any(word in text for word in entry["values"])
     assert found is expected
+
+
+@pytest.mark.parametrize("key", ["courtesy", "directive", "forecast", "suggestion_report", "suggestion_phrase",
+                                 "reported_view", "issued_content"])
+def test_disable_hints_cover_the_clause_rules(key: str) -> None:
+    """A sentence skips the clause checks when it holds no hint word: every example those checks catch holds one."""
+    hints = load_resource("commitment_markers")["disable_hints"]["values"]
+    for text in examples("commitment_markers", key)[0]:
+        assert any(h in text for h in hints), text

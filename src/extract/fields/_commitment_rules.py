@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from ..lexicon import alternation, load_resource
-from ..timex import TimeExpression, find_time_expressions, period_bounds
+from ..timex import TimeExpression, find_time_expressions, period_bounds, time_at
 
 RESOURCE = "commitment_markers"
 BLANK = "＿"
@@ -40,6 +40,13 @@ def pattern(key: str) -> regex.Pattern[str]:
 
 
 @functools.cache
+def trigger_pattern() -> regex.Pattern[str]:
+    """All promise words in one pattern, one named group per kind."""
+    data = load_resource(RESOURCE)
+    return regex.compile("|".join(f"(?P<{kind}>{data[key]['pattern']})" for kind, key in _TRIGGERS))
+
+
+@functools.cache
 def word_pattern(key: str) -> regex.Pattern[str]:
     """A pattern matching any word of the list ``key``."""
     return regex.compile(alternation(RESOURCE, key))
@@ -47,7 +54,13 @@ def word_pattern(key: str) -> regex.Pattern[str]:
 
 @functools.cache
 def _head_words() -> regex.Pattern[str]:
-    return regex.compile(rf"^(?:{alternation(RESOURCE, 'adverbs')}|每年|每季度|每月)")
+    enumerator = ENUMERATOR.pattern.lstrip("^")
+    words = alternation(RESOURCE, "adverbs")
+    return regex.compile(rf"(?:[\s，,、：:；;]+|{enumerator}|{words}|每年|每季度|每月)+")
+
+
+_QUOTED = regex.compile(r"“[^“”]{0,300}”|《[^《》]{0,300}》|‘[^‘’]{0,300}’|「[^「」]{0,300}」|『[^『』]{0,300}』"
+                        r'|"[^"]{0,300}"')
 
 
 def mask_quotes(text: str) -> str:
@@ -56,19 +69,9 @@ def mask_quotes(text: str) -> str:
     >>> mask_quotes("推进“数字伙伴计划”建设")
     '推进“＿＿＿＿＿＿”建设'
     """
-    out = list(text)
-    i = 0
-    while i < len(text):
-        closer = _PAIRS.get(text[i])
-        if closer is not None:
-            j = text.find(closer, i + 1)
-            if 0 < j - i <= 300:
-                for k in range(i + 1, j):
-                    out[k] = BLANK
-                i = j + 1
-                continue
-        i += 1
-    return "".join(out)
+    if not any(c in text for c in "“《‘「『\""):
+        return text
+    return _QUOTED.sub(lambda m: m[0][0] + BLANK * (len(m[0]) - 2) + m[0][-1], text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,22 +97,20 @@ def clauses(masked: str) -> list[Clause]:
 def strip_head(text: str) -> str:
     """``text`` without leading enumerators, adverbs, lead words and time expressions.
 
-    >>> strip_head("下一步，同时")
-    ''
+    >>> strip_head("下一步，同时2024年底前完成")
+    '完成'
     """
     head = _head_words()
     s = text
-    while True:
-        s = s.lstrip(" ，,、：:；;")
-        m = ENUMERATOR.match(s) or head.match(s)
+    while s:
+        m = head.match(s)
         if m and m.end() > 0:
             s = s[m.end():]
-            continue
-        found = find_time_expressions(s, 0, min(len(s), 20))
-        if found and found[0].start == 0:
-            s = s[found[0].end:]
-            continue
-        return s
+        t = time_at(s)
+        if t is None:
+            return s
+        s = s[t.end:]
+    return s
 
 
 def subject(prefix: str) -> tuple[str, str | None]:
@@ -147,10 +148,13 @@ class Trigger:
     actor: str | None
 
 
-def disabled_clauses(masked: str, parts: list[Clause], letter_date: str | None) -> list[bool]:
+def disabled_clauses(masked: str, parts: list[Clause], letter_date: str | None,
+                     past_time: bool = True) -> list[bool]:
     """Which clauses cannot promise: thanks, instructions, the suggestion's words, forecasts,
     the content of a plan already issued and a past-dated report."""
     off = [False] * len(parts)
+    if not past_time and not word_pattern("disable_hints").search(masked):
+        return off
     carry_over = False  # a past report or an issued plan's content goes on until an actor speaks
     for i, c in enumerate(parts):
         head = strip_head(c.text)
@@ -176,17 +180,21 @@ def disabled_clauses(masked: str, parts: list[Clause], letter_date: str | None) 
             later = text[issued.end():]
             if not (pattern("lead_words").search(later) or "将" in later):
                 off[i] = True
-        times = find_time_expressions(text, 0, min(len(text), 16), letter_date=letter_date)
-        if times and times[0].start <= 2 and times[0].is_past(letter_date) and year_stated(times[0]):
+        skip = _head_words().match(text)
+        opener = time_at(text, skip.end() if skip else 0, letter_date)
+        if opener is not None and opener.is_past(letter_date) and year_stated(opener):
             off[i] = True
             carry_over = True
     return off
 
 
+_NAMED_YEAR = regex.compile(r"(?:截至|截止到?|到|至|在|于|从|自)?(?:今|本|当|同|明|次|来|后|去|上|前)年")
+_TIME_AFTER = regex.compile(r"[于在到从自]|年内|年底")
+
+
 def year_stated(t: TimeExpression) -> bool:
     """The year of a time expression is written or named (2022年, 去年), not assumed (7月1日)."""
-    return t.explicit or bool(regex.match(r"(?:截至|截止到?|到|至|在|于|从|自)?(?:今|本|当|同|明|次|来|后|去|上|前)年",
-                                          t.text))
+    return t.explicit or bool(_NAMED_YEAR.match(t.text))
 
 
 def triggers(masked: str, parts: list[Clause], off: list[bool]) -> list[Trigger]:
@@ -196,11 +204,8 @@ def triggers(masked: str, parts: list[Clause], off: list[bool]) -> list[Trigger]
     prev_disposal = False
     for index, (c, disabled) in enumerate(zip(parts, off, strict=True)):
         before = parts[index - 1].text.strip() if index else ""
-        hits = []
-        for kind, key in _TRIGGERS:
-            for m in pattern(key).finditer(masked, c.start, c.end):
-                hits.append((m.start(), kind))
-        for pos, kind in sorted(hits):
+        hits = [(m.start(), m.lastgroup or "") for m in trigger_pattern().finditer(masked, c.start, c.end)]
+        for pos, kind in hits:
             if disabled:
                 continue
             prefix = masked[c.start:pos]
@@ -215,7 +220,7 @@ def triggers(masked: str, parts: list[Clause], off: list[bool]) -> list[Trigger]
             if kind == "will":
                 after = masked[pos + 1:c.end]
                 demonstrative = pattern("effect_subject").match(strip_head(prefix))
-                if who == "other" and ((demonstrative and not regex.match(r"[于在到从自]|年内|年底", after))
+                if who == "other" and ((demonstrative and not _TIME_AFTER.match(after))
                                        or pattern("effect_verbs").match(after)):
                     continue
                 if who == "none" and pattern("effect_verbs").search(after) and not after.startswith("会"):
@@ -246,6 +251,7 @@ class Deadline:
     value: str | None
     event: bool = False
     head: int = -1  # where the expression starts with its preposition (从2020年起 → at 从)
+    time: TimeExpression | None = None
 
 
 _EVENT_TAIL = regex.compile(r"(?P<tail>\p{Han}{1,6}?)(?:之前|以前|前)(?![期列沿端景提往夕])")
@@ -275,11 +281,12 @@ def _bare_year_ok(text: str, t: TimeExpression) -> bool:
     return bool(tags) and tags[0][1].startswith(("v", "d", "p"))
 
 
-def deadlines(text: str, masked: str, parts: list[Clause], off: list[bool],
-              letter_date: str | None) -> list[Deadline]:
-    """Time expressions and events of a sentence that can say by when it is due, in order."""
+def deadlines(text: str, masked: str, parts: list[Clause], off: list[bool], letter_date: str | None,
+              times: list[TimeExpression]) -> list[Deadline]:
+    """Time expressions (``times``, found in ``text``) and events of a sentence that can say by when it
+    is due, in order."""
     out: list[Deadline] = []
-    for t in find_time_expressions(text, letter_date=letter_date):
+    for t in times:
         clause = next((i for i, c in enumerate(parts) if c.start <= t.start < c.end + 1), len(parts) - 1)
         if off[clause] or t.relation in ("since", "as_of"):
             continue
@@ -294,7 +301,7 @@ def deadlines(text: str, masked: str, parts: list[Clause], off: list[bool],
         more = _EVENT_TAIL.match(text, t.end)
         if more and t.relation != "from" and not _ACTION_IN_TAIL.search(more["tail"]):
             end = more.end()
-        out.append(Deadline(t.start + lead, end, text[t.start + lead:end], t.value, head=t.start))
+        out.append(Deadline(t.start + lead, end, text[t.start + lead:end], t.value, head=t.start, time=t))
     for i, c in enumerate(parts):
         head = ENUMERATOR.sub("", c.text.strip(), count=1)
         m = None if off[i] else _EVENT.match(head)
@@ -312,21 +319,19 @@ def _period_start(period: str | None) -> str | None:
     return first.isoformat() if first else None
 
 
-def time_triggers(text: str, masked: str, parts: list[Clause], off: list[bool],
-                  letter_date: str | None) -> list[Trigger]:
+def time_triggers(text: str, masked: str, parts: list[Clause], off: list[bool], letter_date: str | None,
+                  times: list[TimeExpression]) -> list[Trigger]:
     """A time still to come at the head of a clause makes the clause a promise (2024年底前，完成…),
     unless the sentence tells of the past."""
     if pattern("past_markers").search(masked) or pattern("present_openers").match(masked):
         return []
     out = []
-    for d in deadlines(text, masked, parts, off, letter_date):
-        if d.event:
+    for d in deadlines(text, masked, parts, off, letter_date, times):
+        t = d.time
+        if t is None or t.is_past(letter_date):
             continue
-        t = find_time_expressions(text, d.head, d.end, letter_date=letter_date)
-        if not t or t[0].is_past(letter_date):
-            continue
-        starts = _period_start(t[0].period)
-        if t[0].relation not in ("by", "from", "during") and not (letter_date and starts and starts > letter_date):
+        starts = _period_start(t.period)
+        if t.relation not in ("by", "from", "during") and not (letter_date and starts and starts > letter_date):
             continue  # 2023年，… in a letter of 2023 reports as often as it promises
         clause = next((c for c in parts if c.start <= d.start < c.end + 1), None)
         if clause is None:

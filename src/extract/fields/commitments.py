@@ -26,6 +26,8 @@ A sentence is a commitment when
 from __future__ import annotations
 
 import bisect
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -35,6 +37,7 @@ from ..document import Document
 from ..layout import Layout
 from ..models import Commitment, Indicator, TextSpan, TimeAnchor
 from ..sentences import Sentence, split_sentences
+from ..timex import TimeExpression, find_time_expressions
 from . import _commitment_rules as rules
 from ._span import source_span
 
@@ -49,28 +52,65 @@ _TOPICAL = regex.compile(r"关于|针对|建议|提案|意见|提议")
 _STOPS = "。！？!?"
 _PREPOSITION = regex.compile(r"^(?:在|对|对于|按照|根据|依据|通过|为了?|围绕|针对|随着|以|从|由|向|与|和|同|于|经|当|若"
                              r"|如)")
+_LIST_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}是")
+_FOCUS = regex.compile(r"着力|重点|从")
+_STUDY_VERB = regex.compile(r"研究|探索|考虑")
 MAX_HEADING = 60
 Strength = Literal["firm", "plan", "study"]
 
 
-@dataclass(frozen=True, slots=True)
 class _Read:
-    """One body sentence as the rules read it."""
+    """One body sentence as the rules read it; the costlier readings are made on first use."""
 
-    sentence: Sentence
-    line: int
-    masked: str
-    parts: list[rules.Clause]
-    off: list[bool]
-    triggers: list[rules.Trigger]
-    heading: int | None  # rank of a heading (1 = 一、 … 4 = （1）), None for prose
-    inline_heading: bool
-    scope_heading: bool
-    topic: bool
-    closing: bool
-    leadin: bool
-    leading: bool  # its promise carries on through its paragraph
-    blocked: bool  # neither carried nor scoped: past, effects, instructions, thanks, refusals
+    def __init__(self, sentence: Sentence, masked: str, letter_date: str | None,
+                 times: list[TimeExpression]) -> None:
+        self.sentence = sentence
+        self.masked = masked
+        self.letter_date = letter_date
+        self.times = times
+        self._parts: list[rules.Clause] | None = None
+        self._off: list[bool] | None = None
+        self._blocked: bool | None = None
+        self.triggers: list[rules.Trigger] = []
+        if rules.trigger_pattern().search(masked) or any(not t.is_past(letter_date) for t in times):
+            self.triggers = rules.triggers(masked, self.parts, self.off)
+            self.triggers += rules.time_triggers(sentence.text, masked, self.parts, self.off, letter_date, times)
+            self.triggers.sort(key=lambda t: t.pos)
+        self.heading: int | None = None  # rank of a heading (1 = 一、 … 4 = （1）), None for prose
+        self.inline_heading = False
+        self.scope_heading = False
+        self.topic = False
+        self.closing = bool(rules.pattern("closing").match(sentence.text))
+        self.leadin = False
+        self.leading = False  # its promise carries on through its paragraph
+
+    @property
+    def parts(self) -> list[rules.Clause]:
+        """The clauses of the masked sentence."""
+        if self._parts is None:
+            self._parts = rules.clauses(self.masked)
+        return self._parts
+
+    @property
+    def off(self) -> list[bool]:
+        """Which clauses cannot promise (thanks, instructions, the suggestion's words …)."""
+        if self._off is None:
+            past_time = any(t.is_past(self.letter_date) for t in self.times)
+            self._off = rules.disabled_clauses(self.masked, self.parts, self.letter_date, past_time)
+        return self._off
+
+    @property
+    def blocked(self) -> bool:
+        """Neither carried nor scoped: past, effects, instructions, thanks, refusals, descriptions."""
+        if self._blocked is None:
+            masked, head = self.masked, rules.strip_head(self.masked)
+            self._blocked = bool(
+                rules.pattern("past_markers").search(masked) or rules.pattern("present_openers").match(masked)
+                or rules.pattern("effect_subject").match(head) or rules.pattern("courtesy").match(masked)
+                or rules.pattern("effect_sentence").search(masked) or rules.pattern("description").match(head)
+                or rules.pattern("forecast").search(self.parts[0].text) or rules.pattern("refusal").search(masked)
+                or any(rules.pattern("directive").match(rules.strip_head(c.text)) for c in self.parts))
+        return self._blocked
 
 
 @dataclass(slots=True)
@@ -90,7 +130,8 @@ def _level(text: str) -> int | None:
     return None
 
 
-def _heading(s: Sentence, same_line: list[Sentence], near: tuple[str, str], masked: str) -> tuple[int | None, bool]:
+def _heading(s: Sentence, same_line: list[Sentence], near: Callable[[], tuple[str, str]],
+             masked: str) -> tuple[int | None, bool]:
     """(rank, inline) when the sentence is a heading: short, no comma, numbered or alone on its line."""
     text = s.text.lstrip("#").strip()
     if len(text) > MAX_HEADING or _COMMA.search(masked) or text.endswith(("：", ":")):
@@ -105,9 +146,10 @@ def _heading(s: Sentence, same_line: list[Sentence], near: tuple[str, str], mask
             return (level, True) if first and (len(text) <= 30 or named) else (None, False)
         if not stop or named:
             return level, False
-        items = level in (_level(near[0]), _level(near[1]))  # one of a list of short items
+        before, after = near()
+        items = level in (_level(before), _level(after))  # one of a list of short items
         return (None, False) if items else (level, False)
-    if alone and not stop and len(text) <= 30 and not regex.match(r"[一二三四五六七八九十]{1,3}是", text):
+    if alone and not stop and len(text) <= 30 and not _LIST_ITEM.match(text):
         return 1, False
     return None, False
 
@@ -132,34 +174,36 @@ def _read(doc: Document, sentences: list[Sentence], line_starts: list[int], lett
     line_of = [bisect.bisect_right(line_starts, s.start) - 1 for s in sentences]
     for s, ln in zip(sentences, line_of, strict=True):
         lines.setdefault(ln, []).append(s)
+    past = rules.pattern("past_markers")
+    times = find_time_expressions(text, sentences[0].start if sentences else 0,
+                                  sentences[-1].end if sentences else 0, letter_date=letter_date)
     reads = []
+    k = 0
     for s, ln in zip(sentences, line_of, strict=True):
+        while k < len(times) and times[k].start < s.start:
+            k += 1
+        own = []
+        while k < len(times) and times[k].end <= s.end:
+            own.append(times[k].shifted(-s.start))
+            k += 1
         masked = rules.mask_quotes(s.text)
-        parts = rules.clauses(masked)
-        off = rules.disabled_clauses(masked, parts, letter_date)
-        found = rules.triggers(masked, parts, off)
-        found += rules.time_triggers(s.text, masked, parts, off, letter_date)
-        found.sort(key=lambda t: t.pos)
-        level, inline = _heading(s, lines[ln], _near_lines(text, line_starts, ln), masked)
-        head = rules.strip_head(masked)
-        closing = bool(rules.pattern("closing").match(s.text))
-        topic = level is None and not found and bool(rules.pattern("topic").match(masked)) and len(s.text) <= 100
-        past = rules.pattern("past_markers")
-        first = found[0].pos if found else len(masked)
-        leadin = not past.search(masked) and bool(rules.pattern("scope_leadin").search(masked)) and bool(
-            found or (rules.pattern("adopt_suggestion").search(s.text) and regex.search(r"着力|重点|从", masked)))
-        leadin = leadin or bool(found and s.text.endswith(("：", ":")) and s.last_in_paragraph)
-        blocked = bool(past.search(masked) or rules.pattern("present_openers").match(masked)
-                       or rules.pattern("effect_subject").match(head) or rules.pattern("courtesy").match(masked)
-                       or rules.pattern("effect_sentence").search(masked)
-                       or rules.pattern("description").match(head)
-                       or rules.pattern("forecast").search(parts[0].text) or rules.pattern("refusal").search(masked)
-                       or any(rules.pattern("directive").match(rules.strip_head(c.text)) for c in parts))
-        leading = bool(found) and not past.search(masked[:first]) and not rules.pattern("present_openers").match(masked)
-        reads.append(_Read(s, ln, masked, parts, off, found, level, inline,
-                           level is not None and bool(rules.pattern("scope_heading").search(s.text))
-                           and not rules.pattern("topic").match(masked),
-                           topic, closing, leadin, leading, blocked))
+        r = _Read(s, masked, letter_date, own)
+        near = functools.partial(_near_lines, text, line_starts, ln)
+        r.heading, r.inline_heading = _heading(s, lines[ln], near, masked)
+        found = r.triggers
+        if r.heading is not None:
+            r.scope_heading = bool(rules.pattern("scope_heading").search(s.text)) and not rules.pattern(
+                "topic").match(masked)
+        elif not found and len(s.text) <= 100:
+            r.topic = bool(rules.pattern("topic").match(masked))
+        if found:
+            r.leading = not past.search(masked[:found[0].pos]) and not rules.pattern("present_openers").match(masked)
+        no_past = not past.search(masked)
+        if no_past and rules.pattern("scope_leadin").search(masked):
+            r.leadin = bool(found or (rules.pattern("adopt_suggestion").search(s.text)
+                                      and _FOCUS.search(masked)))
+        r.leadin = r.leadin or bool(found and s.text.endswith(("：", ":")) and s.last_in_paragraph)
+        reads.append(r)
     return reads
 
 
@@ -167,13 +211,13 @@ def _strength(r: _Read, anchor: _Anchor | None) -> Strength | None:
     study = rules.pattern("study_words")
     for t in r.triggers:
         after = r.masked[t.pos:t.pos + 8]
-        if rules.STRENGTH[t.kind] == "firm" and (study.search(after) or regex.search(r"研究|探索|考虑", after)):
+        if rules.STRENGTH[t.kind] == "firm" and (study.search(after) or _STUDY_VERB.search(after)):
             return "study"
         return rules.STRENGTH[t.kind]  # type: ignore[return-value]
     head = rules.strip_head(r.masked)
     if rules.pattern("plan_words").search(r.masked):
         return "plan"
-    if study.search(r.masked) or regex.match(r"研究|探索|考虑", head):
+    if study.search(r.masked) or _STUDY_VERB.match(head):
         return "study"
     return anchor.strength if anchor else "firm"
 
@@ -211,7 +255,7 @@ def _actions(r: _Read, limit: int = 5) -> list[str]:
 
 
 def _deadline(doc: Document, r: _Read, letter_date: str | None) -> TimeAnchor | None:
-    found = rules.deadlines(r.sentence.text, r.masked, r.parts, r.off, letter_date)
+    found = rules.deadlines(r.sentence.text, r.masked, r.parts, r.off, letter_date, r.times)
     if not found:
         return None
     d = found[0]
