@@ -284,7 +284,7 @@ def _expression(m: regex.Match[str], letter: dt.date | None) -> TimeExpression |
     if m["year"] and period is None:
         return None  # not a real year (二三四五年)
     relation = _relation(m)
-    has_part = bool(m["suf"] or m["pre"] or m["fpart"] or m["horizon"] or m["dn"]
+    has_part = bool(m["suf"] or m["pre"] or m["fpart"] or m["horizon"] or m["dn"] or m["y1"]
                     or (m["ypart"] and m["ypart"] != "度") or m["bareyear"]
                     or m["month"] or m["quarter"] or m["half"] or m["bmonth"] or m["bquarter"] or m["bhalf"]
                     or m["relmonth"])

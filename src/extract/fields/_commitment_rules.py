@@ -257,7 +257,10 @@ class Deadline:
 _EVENT_TAIL = regex.compile(r"(?P<tail>\p{Han}{1,6}?)(?:之前|以前|前)(?![期列沿端景提往夕])")
 _ACTION_IN_TAIL = regex.compile(r"完成|建成|实现|推进|开展|落实|出台|投入|将|拟|我")
 _EVENT = regex.compile(r"^(?:在|于)(?P<ev>[^\d＿]{2,30}?)(?:之前|以前|前)$"
-                       r"|^待(?P<after>[^\d＿]{2,30}?(?:之后|以后|后))$")
+                       r"|^待(?P<after>[^\d＿]{2,30}?(?:之后|以后|后))$"
+                       r"|^(?P<done>[^\d＿]{1,10}?(?:期满|结束|完成|建成|出台|下达|批复|到位|投用|投运|验收|印发|公布|批准|开通)"
+                       r"(?:之后|以后|后))$")
+_STRIVE_BEFORE = regex.compile(r"(?:力争|争取|计划|确保|将于|拟于|预计|目标)$|[于到至在]$")
 
 
 @functools.cache
@@ -294,13 +297,14 @@ def deadlines(text: str, masked: str, parts: list[Clause], off: list[bool], lett
             continue
         if t.is_past(letter_date) and year_stated(t):
             continue
-        if t.relation == "at" and not t.has_part and not _bare_year_ok(text, t):
-            continue
-        lead = len(t.text) - len(t.text.lstrip("截至止到在于从自力争取"))
         end = t.end
         more = _EVENT_TAIL.match(text, t.end)
         if more and t.relation != "from" and not _ACTION_IN_TAIL.search(more["tail"]):
-            end = more.end()
+            end = more.end()  # 2025年汛期前, 今年9月开学前
+        elif (t.relation == "at" and not t.has_part and not _STRIVE_BEFORE.search(masked[max(0, t.start - 2):t.start])
+              and not _bare_year_ok(text, t)):
+            continue
+        lead = len(t.text) - len(t.text.lstrip("截至止到在于从自力争取"))
         out.append(Deadline(t.start + lead, end, text[t.start + lead:end], t.value, head=t.start, time=t))
     for i, c in enumerate(parts):
         head = ENUMERATOR.sub("", c.text.strip(), count=1)
@@ -309,6 +313,8 @@ def deadlines(text: str, masked: str, parts: list[Clause], off: list[bool], lett
             start = c.start + c.text.index(head)
             if m["after"]:
                 out.append(Deadline(start + 1, start + len(head), m["after"], None, event=True))
+            elif m["done"]:
+                out.append(Deadline(start, start + len(head), head, None, event=True))
             elif not find_time_expressions(m["ev"]):
                 out.append(Deadline(start + 1, start + len(head), head[1:], None, event=True))
     return sorted(out, key=lambda d: d.start)

@@ -83,6 +83,7 @@ class _Read:
         self.closing = bool(rules.pattern("closing").match(sentence.text))
         self.leadin = False
         self.leading = False  # its promise carries on through its paragraph
+        self.instructs = False  # it opens a list of what the addressee must do
 
     @property
     def parts(self) -> list[rules.Clause]:
@@ -191,6 +192,9 @@ def _read(doc: Document, sentences: list[Sentence], line_starts: list[int], lett
         near = functools.partial(_near_lines, text, line_starts, ln)
         r.heading, r.inline_heading = _heading(s, lines[ln], near, masked)
         found = r.triggers
+        if r.heading is not None and found and r.inline_heading and not (
+                _TOPICAL.search(s.text) or rules.pattern("scope_heading").search(s.text)):
+            r.heading, r.inline_heading = None, False  # 三、我厅将…。 is a promise, not a heading
         if r.heading is not None:
             r.scope_heading = bool(rules.pattern("scope_heading").search(s.text)) and not rules.pattern(
                 "topic").match(masked)
@@ -203,6 +207,11 @@ def _read(doc: Document, sentences: list[Sentence], line_starts: list[int], lett
             r.leadin = bool(found or (rules.pattern("adopt_suggestion").search(s.text)
                                       and _FOCUS.search(masked)))
         r.leadin = r.leadin or bool(found and s.text.endswith(("：", ":")) and s.last_in_paragraph)
+        if not found:
+            m = rules.pattern("directive_leadin").search(masked)
+            if m:
+                who, actor = rules.subject(masked[:m.start()])
+                r.instructs = not (who == "actor" and actor and rules.pattern("self_actor").match(actor))
         reads.append(r)
     return reads
 
@@ -291,6 +300,7 @@ def find_commitments(doc: Document, layout: Layout, issuer: str | None, letter_d
     out: list[Commitment] = []
     scope: _Anchor | None = None
     carry: _Anchor | None = None
+    instructions: float | None = None  # under a list of the addressee's tasks, ending at this rank
     section = 0.0
     topics: list[tuple[float, TextSpan]] = []
     for r in reads:
@@ -300,15 +310,18 @@ def find_commitments(doc: Document, layout: Layout, issuer: str | None, letter_d
         if scope and scope.paragraph is not None and scope.paragraph != s.paragraph:
             scope = None
         if r.closing:
-            scope = carry = None
+            scope = carry = instructions = None
         if r.heading is not None:
             carry = None
             if scope and r.heading <= scope.level:
                 scope = None
+            if instructions is not None and r.heading <= instructions:
+                instructions = None
             section = r.heading
             topics = [t for t in topics if t[0] < r.heading]
             if r.scope_heading:
                 scope = _Anchor(None, None, level=r.heading, paragraph=s.paragraph if r.inline_heading else None)
+                instructions = None
             elif _TOPICAL.search(s.text):
                 topics.append((r.heading, _topic_span(doc, r)))
             continue
@@ -316,7 +329,12 @@ def find_commitments(doc: Document, layout: Layout, issuer: str | None, letter_d
             carry = None
             if scope and scope.level == 0:
                 scope = None
+            instructions = None
             topics = [t for t in topics if t[0] <= section] + [(section + 0.5, _topic_span(doc, r))]
+            continue
+        if instructions is not None:  # only the answering side naming itself promises here
+            if any(t.actor for t in r.triggers):
+                out.append(_commitment(doc, r, None, issuer, letter_date, indicators, topics))
             continue
         own = bool(r.triggers)
         if carry and r.blocked:
@@ -328,6 +346,8 @@ def find_commitments(doc: Document, layout: Layout, issuer: str | None, letter_d
             carry = _Anchor(_actor(r, anchor), _strength(r, anchor), paragraph=s.paragraph)
         if r.leadin:
             scope = _Anchor(_actor(r, anchor), _strength(r, anchor), level=section)
+        if r.instructs:
+            instructions, scope, carry = section, None, None
     return out
 
 
