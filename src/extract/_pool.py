@@ -13,6 +13,7 @@ behind it are handed to the new worker. Results come back in input order.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import multiprocessing
 import os
 import signal
@@ -57,6 +58,7 @@ def _limit_memory(memory_mb: int) -> None:
 def _worker(conn: Connection, fn: Callable[[Any], Any], memory_mb: int) -> None:
     """Worker loop: receive (index, item), send (index, ok, result or Failure); None ends it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the workers
+    faulthandler.disable()  # a crash is reported as the letter's error record, not as a traceback
     _limit_memory(memory_mb)
     while True:
         try:
@@ -93,7 +95,7 @@ def _timeout_failure(seconds: float) -> Failure:
                    "the file may be crafted or pathological; raise EXTRACT_TIME_LIMIT if it is genuine")
 
 
-def _died_failure(exitcode: int | None) -> Failure:
+def _died_failure(exitcode: int | None, memory_mb: int) -> Failure:
     if exitcode is not None and exitcode < 0:
         try:
             how = f"signal {signal.Signals(-exitcode).name}"
@@ -101,8 +103,11 @@ def _died_failure(exitcode: int | None) -> Failure:
             how = f"signal {-exitcode}"
     else:
         how = f"exit status {exitcode}"
-    return Failure("internal", "worker_crashed", f"the worker process died ({how}) while reading this file",
-                   "the file may be damaged or crafted to crash a reader; please report it with the file")
+    return Failure("internal", "worker_crashed",
+                   f"the worker process died ({how}) while reading this file: a native reader crashed or "
+                   f"ran out of the {memory_mb} MB memory limit (a decompression bomb aborts this way)",
+                   "the file may be damaged or crafted; raise EXTRACT_MEMORY_LIMIT if it is genuine, "
+                   "else please report it with the file")
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -176,7 +181,7 @@ class _Pool(Generic[T, R]):
             if not w.process.is_alive():
                 w.process.join()
                 code = w.process.exitcode
-                self._replace(w, None if code == 0 else _died_failure(code))
+                self._replace(w, None if code == 0 else _died_failure(code, self.memory_mb))
             elif w.queue and now - w.since > self.seconds:
                 self._replace(w, _timeout_failure(self.seconds))
 

@@ -132,13 +132,23 @@ def source_of(path: str, loaded: Loaded) -> Source:
 
 
 def extract_file(path: str | Path) -> Record:
-    """Read, decode and extract one letter file; a bad file gives an error record, never an exception."""
+    """Read, decode and extract one letter file; a bad file gives an error record, never an exception.
+
+    Any supported format (see ``extract.formats``); the record's offsets refer to the extracted text,
+    which ``extract text FILE`` prints. MemoryError is left to the caller (the batch worker turns it
+    into a ``limit`` record and starts afresh).
+    """
     name = str(path)
     try:
         loaded = load_file(Path(path))
     except LoadError as err:
         return error_record(Source(path=name), err.stage, err.type, err.message, err.hint)
+    except MemoryError:
+        raise
     except Exception as exc:
         return error_record(Source(path=name), "read", type(exc).__name__, str(exc),
                             "this is a bug in extract: please report it with the file")
-    return extract_text(loaded.text, source=source_of(name, loaded))
+    record = extract_text(loaded.text, source=source_of(name, loaded))
+    if record.error is not None and record.error.type == "MemoryError":
+        raise MemoryError(record.error.message)
+    return record

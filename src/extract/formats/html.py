@@ -45,7 +45,9 @@ _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
 _WORD = re.compile(rf"[{_CJK}A-Za-z0-9]")
 _MAX_BOILERPLATE_LINE = 80
-_DOMINANT = 0.7
+_MIN_PROSE = 10
+_PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "blockquote", "pre", "span",
+                         "font", "strong", "b"})
 
 
 def _codec(name: bytes) -> str | None:
@@ -106,34 +108,31 @@ def _prune(root: etree._Element) -> None:
             el.drop_tree()
 
 
-def _weights(root: etree._Element) -> dict[etree._Element, int]:
-    """Characters of prose (not link text) under each element."""
-    weights: dict[etree._Element, int] = {}
-
-    def visit(el: etree._Element, in_link: bool) -> int:
-        link = in_link or el.tag == "a"
-        total = 0 if link else len(_WORD.findall(el.text or ""))
-        for child in el:
-            if isinstance(child.tag, str):
-                total += visit(child, link)
-            total += 0 if in_link else len(_WORD.findall(child.tail or ""))
-        weights[el] = total
-        return total
-
-    visit(root, False)
-    return weights
+def _own_prose(el: etree._Element) -> int:
+    """Characters of text that stand directly in ``el`` or its inline children (links excluded)."""
+    total = len(_WORD.findall(el.text or ""))
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _BLOCK and child.tag not in ("a", "td", "th", "tr"):
+            total += _own_prose(child)
+        total += len(_WORD.findall(child.tail or ""))
+    return total
 
 
-def _main(body: etree._Element, weights: dict[etree._Element, int]) -> etree._Element:
-    """Descend while one child holds most of the prose: the letter's container."""
-    node = body
-    while True:
-        children = [c for c in node if isinstance(c.tag, str)]
-        best = max(children, key=lambda c: weights.get(c, 0), default=None)
-        own = weights.get(node, 0)
-        if best is None or own == 0 or weights.get(best, 0) < _DOMINANT * own or best.tag == "p":
-            return node
-        node = best
+def _main(body: etree._Element) -> etree._Element:
+    """The element that holds the letter: each block of prose scores for its container (a paragraph
+    for its parent, a box of loose text for itself) and half of that for the next one up."""
+    scores: dict[etree._Element, float] = {}
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("a", "tr"):
+            continue
+        prose = _own_prose(el)
+        if prose < _MIN_PROSE:
+            continue
+        holder = el.getparent() if el.tag in _PARAGRAPHS else el
+        for rank, node in enumerate((holder, holder.getparent() if holder is not None else None)):
+            if node is not None:
+                scores[node] = scores.get(node, 0.0) + prose / (rank + 1)
+    return max(scores, key=lambda el: scores[el]) if scores else body
 
 
 def _metadata_blocks(root: etree._Element, main: etree._Element) -> list[etree._Element]:
@@ -228,8 +227,7 @@ def html_text(text: str) -> str:
     _prune(root)
     body = root.find("body")
     body = root if body is None else body
-    weights = _weights(body)
-    main = _main(body, weights)
+    main = _main(body)
     parts = [*_metadata_blocks(body, main), main]
     blocks = [_without_boilerplate(b) for part in parts for b in _blocks(part)]
     return "\n\n".join(b for b in blocks if b.strip())
