@@ -189,7 +189,6 @@ def disabled_clauses(masked: str, parts: list[Clause], letter_date: str | None,
 
 
 _NAMED_YEAR = regex.compile(r"(?:截至|截止到?|到|至|在|于|从|自)?(?:今|本|当|同|明|次|来|后|去|上|前)年")
-_TIME_AFTER = regex.compile(r"[于在到从自]|年内|年底")
 
 
 def year_stated(t: TimeExpression) -> bool:
@@ -220,7 +219,7 @@ def triggers(masked: str, parts: list[Clause], off: list[bool]) -> list[Trigger]
             if kind == "will":
                 after = masked[pos + 1:c.end]
                 demonstrative = pattern("effect_subject").match(strip_head(prefix))
-                if who == "other" and ((demonstrative and not _TIME_AFTER.match(after))
+                if who == "other" and ((demonstrative and time_at(after) is None)
                                        or pattern("effect_verbs").match(after)):
                     continue
                 if who == "none" and pattern("effect_verbs").search(after) and not after.startswith("会"):
