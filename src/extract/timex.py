@@ -32,7 +32,7 @@ from typing import Literal
 
 import regex
 
-from .lexicon import alternation, load_resource
+from .lexicon import alternation, load_resource, words
 from .numbers import parse_int
 
 Relation = Literal["by", "from", "since", "as_of", "during", "at"]
@@ -89,6 +89,7 @@ def _pattern() -> regex.Pattern[str]:
     prefixes = alternation("deadlines", "prefixes")
     suffixes = alternation("deadlines", "suffixes")
     fyp_parts = alternation("deadlines", "five_year_parts")
+    seasons = alternation("deadlines", "seasons")
     in_year = (
         rf"(?:(?P<month>{_MONTH})月份?(?:(?P<day>{_DAY})[日号])?(?P<mpart>底|末|初|上旬|中旬|下旬)?"
         rf"|(?P<quarter>第?[一二三四1-4])季度(?P<qpart>末|底)?"
@@ -108,9 +109,11 @@ def _pattern() -> regex.Pattern[str]:
         rf"|(?<![\d{_CN}十])(?P<bmonth>{_MONTH})月份?(?:(?P<bday>{_DAY})[日号])?(?P<bmpart>底|末|初|上旬|中旬|下旬)?"
         rf"|(?<![年])(?P<bquarter>第?[一二三四])季度(?P<bqpart>末|底)?"
         rf"|(?<![年每])(?P<bhalf>上半年|下半年)"
+        rf"|(?P<season>{seasons})(?=之前|以前|前|后)"  # 汛期前
     )
-    starts = "\\d〇零一二三四五六七八九○十两今本当同明次来后去上前未近年“第下截止到至在于从自力争"  # cheap pre-filter
-    anchor = r"(?=[^，。；：,;:\n]{0,12}?[年月季五])"  # a time names a year, month, quarter or plan
+    starts = "\\d〇零一二三四五六七八九○十两今本当同明次来后去上前未近年“第下截止到至在于从自力争" + "".join(
+        sorted({w[0] for w in words("deadlines", "seasons")}))  # a cheap pre-filter
+    anchor = rf"(?=[^，。；：,;:\n]{{0,12}}?(?:[年月季五]|{seasons}))"  # a year, month, quarter, plan or season
     return regex.compile(rf"(?=[{starts}]){anchor}(?P<pre>{prefixes})?(?P<core>{core})(?P<suf>{suffixes})?")
 
 
@@ -191,6 +194,8 @@ def _period(m: regex.Match[str], letter: dt.date | None) -> tuple[str | None, bo
         if base is None or n is None or m["horizon"] == "近":
             return None, False
         return (f"{base}/{base + n - 1}" if m["horizon"] else f"{base}/{base + n}"), False
+    if m["season"]:
+        return None, False
     if m["relmonth"]:
         if letter is None:
             return None, False
@@ -287,7 +292,7 @@ def _expression(m: regex.Match[str], letter: dt.date | None) -> TimeExpression |
     has_part = bool(m["suf"] or m["pre"] or m["fpart"] or m["horizon"] or m["dn"] or m["y1"]
                     or (m["ypart"] and m["ypart"] != "度") or m["bareyear"]
                     or m["month"] or m["quarter"] or m["half"] or m["bmonth"] or m["bquarter"] or m["bhalf"]
-                    or m["relmonth"])
+                    or m["relmonth"] or m["season"])
     return TimeExpression(start=m.start(), end=m.end(), text=m[0], core=m["core"], relation=relation,
                           period=period, value=_value(period, relation), explicit=explicit, has_part=has_part)
 

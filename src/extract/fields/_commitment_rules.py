@@ -270,7 +270,7 @@ def _tagger() -> Callable[[str], list[tuple[str, str]]]:
     return rjieba.tag
 
 
-_YEAR_THEN = regex.compile(r"[，,]|将|拟|要|全面|基本|全部|初步|率先|力争|争取|逐步|确保|实现|完成|建成|开工|启动")
+_YEAR_THEN = regex.compile(r"[，,]|将|拟|要|计划|全面|基本|全部|初步|率先|力争|争取|逐步|确保|实现|完成|建成|开工|启动")
 
 
 def _bare_year_ok(text: str, t: TimeExpression) -> bool:

@@ -52,6 +52,7 @@ _TOPICAL = regex.compile(r"关于|针对|建议|提案|意见|提议")
 _STOPS = "。！？!?"
 _PREPOSITION = regex.compile(r"^(?:在|对|对于|按照|根据|依据|通过|为了?|围绕|针对|随着|以|从|由|向|与|和|同|于|经|当|若"
                              r"|如)")
+_FRAME = regex.compile(r"(?:在|于|从)[^，,；;]{1,24}?(?:中|上|内|里|方面|基础上|过程中|期间)(?=\p{Han})")
 _LIST_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}是")
 _FOCUS = regex.compile(r"着力|重点|从")
 _STUDY_VERB = regex.compile(r"研究|探索|考虑")
@@ -252,6 +253,9 @@ def _actions(r: _Read, limit: int = 5) -> list[str]:
         m = rules.pattern("actor").match(rest)
         if m:
             rest = rules.strip_head(rest[m.end():])
+        frame = _FRAME.match(rest)  # 在新建厂房中推广… → 推广…
+        if frame and len(rest) > frame.end() + 1:
+            rest = rest[frame.end():]
         if len(rest) < 2 or skip.match(rest) or rules.BLANK in rest[:1]:
             continue
         start = c.end - len(rest)
