@@ -53,6 +53,7 @@ _STOPS = "。！？!?"
 _PREPOSITION = regex.compile(r"^(?:在|对|对于|按照|根据|依据|通过|为了?|围绕|针对|随着|以|从|由|向|与|和|同|于|经|当|若"
                              r"|如)")
 _FRAME = regex.compile(r"(?:在|于|从)[^，,；;]{1,24}?(?:中|上|内|里|方面|基础上|过程中|期间)(?=\p{Han})")
+_ANSWERING = regex.compile(r"答复|函复|办理情况|收悉")  # 现将办理情况答复如下 announces the answer, not a plan
 _LIST_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}是")
 _FOCUS = regex.compile(r"着力|重点|从")
 _STUDY_VERB = regex.compile(r"研究|探索|考虑")
@@ -103,11 +104,16 @@ class _Read:
 
     @property
     def blocked(self) -> bool:
-        """Neither carried nor scoped: past, effects, instructions, thanks, refusals, descriptions."""
+        """Not carried on: past, the present (目前…), effects, instructions, thanks, refusals, descriptions."""
+        return self.blocked_in_scope or bool(rules.pattern("present_openers").match(self.masked))
+
+    @property
+    def blocked_in_scope(self) -> bool:
+        """Not a promise even under a plan heading: past, effects, instructions, thanks, refusals, descriptions."""
         if self._blocked is None:
             masked, head = self.masked, rules.strip_head(self.masked)
             self._blocked = bool(
-                rules.pattern("past_markers").search(masked) or rules.pattern("present_openers").match(masked)
+                rules.pattern("past_markers").search(masked)
                 or rules.pattern("effect_subject").match(head) or rules.pattern("courtesy").match(masked)
                 or rules.pattern("effect_sentence").search(masked) or rules.pattern("description").match(head)
                 or rules.pattern("forecast").search(self.parts[0].text) or rules.pattern("refusal").search(masked)
@@ -203,7 +209,7 @@ def _read(doc: Document, sentences: list[Sentence], line_starts: list[int], lett
             r.topic = bool(rules.pattern("topic").match(masked))
         if found:
             r.leading = not past.search(masked[:found[0].pos]) and not rules.pattern("present_openers").match(masked)
-        no_past = not past.search(masked)
+        no_past = not past.search(masked) and not _ANSWERING.search(masked)
         if no_past and rules.pattern("scope_leadin").search(masked):
             r.leadin = bool(found or (rules.pattern("adopt_suggestion").search(s.text)
                                       and _FOCUS.search(masked)))
@@ -344,7 +350,9 @@ def find_commitments(doc: Document, layout: Layout, issuer: str | None, letter_d
         if carry and r.blocked:
             carry = None
         anchor = carry or scope
-        if own or r.leadin or (anchor is not None and not r.blocked and not r.closing):
+        held = (carry is not None and not r.blocked) or (carry is None and scope is not None
+                                                         and not r.blocked_in_scope)
+        if own or r.leadin or (held and not r.closing):
             out.append(_commitment(doc, r, anchor, issuer, letter_date, indicators, topics))
         if own and r.leading:
             carry = _Anchor(_actor(r, anchor), _strength(r, anchor), paragraph=s.paragraph)
