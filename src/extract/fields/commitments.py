@@ -53,6 +53,7 @@ _STOPS = "。！？!?"
 _PREPOSITION = regex.compile(r"^(?:在|对|对于|按照|根据|依据|通过|为了?|围绕|针对|随着|以|从|由|向|与|和|同|于|经|当|若"
                              r"|如)")
 _FRAME = regex.compile(r"(?:在|于|从)[^，,；;]{1,24}?(?:中|上|内|里|方面|基础上|过程中|期间)(?=\p{Han})")
+_OPENING = regex.compile(r"收悉|(?:答复|函复|回复)如下")
 _ANSWERING = regex.compile(r"答复|函复|办理情况|收悉")  # 现将办理情况答复如下 announces the answer, not a plan
 _LIST_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}是")
 _FOCUS = regex.compile(r"着力|重点|从")
@@ -74,7 +75,8 @@ class _Read:
         self._off: list[bool] | None = None
         self._blocked: bool | None = None
         self.triggers: list[rules.Trigger] = []
-        if rules.trigger_pattern().search(masked) or any(not t.is_past(letter_date) for t in times):
+        opening = _OPENING.search(masked)  # 您提出的…收悉，…现答复如下：
+        if not opening and (rules.trigger_pattern().search(masked) or any(not t.is_past(letter_date) for t in times)):
             self.triggers = rules.triggers(masked, self.parts, self.off)
             self.triggers += rules.time_triggers(sentence.text, masked, self.parts, self.off, letter_date, times)
             self.triggers.sort(key=lambda t: t.pos)
