@@ -1,7 +1,7 @@
 """Paragraphs and sentences of a stretch of text, with their offsets.
 
-A paragraph is a line; inside a line, a run of spaces after a full stop also
-starts a new paragraph (web pages that put a whole letter on one line keep its
+A paragraph is a line; inside a line, a run of spaces after a full stop or a
+colon also starts a new paragraph (web pages that put a whole letter on one line keep its
 paragraph breaks as spaces). A sentence ends with 。！？ (and any closing quote or
 bracket after it), or with a colon that ends its paragraph, or at the paragraph's
 end. A full stop inside “…” or （…） does not end a sentence when the quote
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-_PARAGRAPH_BREAK = regex.compile(r"\n|(?<=[。！？!?][”’」』）)]*)[ \t]+(?=\S)")
+_PARAGRAPH_BREAK = regex.compile(r"\n|(?<=[。！？!?：:][”’」』）)]*)[ \t]+(?=\S)")
 _STOPS = "。！？!?"
 _CLOSERS = "”’」』）)"
 _OPEN_CLOSE = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》"}
