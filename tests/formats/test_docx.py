@@ -6,7 +6,7 @@ import pytest
 
 from extract.formats import read_letter
 from extract.formats.base import LoadError
-from tests.formats.builders import document_xml, docx, p, tbl
+from tests.formats.builders import W_NS, document_xml, docx, p, tbl
 
 
 def text_of(body: str, **kw) -> str:
@@ -71,3 +71,12 @@ def test_no_document_part_is_unsupported():
     with pytest.raises(LoadError) as exc:
         read_letter(zip_of([("word/other.xml", b"<x/>")]))
     assert exc.value.type == "unsupported_format"
+
+
+def test_heading_styles_become_markdown_marks():
+    styles = (f'<w:styles xmlns:w="{W_NS}"><w:style w:type="paragraph" w:styleId="3">'
+              '<w:name w:val="heading 3"/></w:style></w:styles>').encode()
+    body = ('<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>答复时间</w:t></w:r></w:p>' + p("2025-07-31")
+            + '<w:p><w:pPr><w:pStyle w:val="3"/></w:pPr><w:r><w:t>答复内容</w:t></w:r></w:p>')
+    got = read_letter(docx(body, extra=[("word/styles.xml", styles)]))
+    assert got.text == "## 答复时间\n\n2025-07-31\n\n### 答复内容"

@@ -70,3 +70,10 @@ def test_a_page_without_text_is_an_error():
     with pytest.raises(LoadError) as exc:
         read_letter(b"<html><body><script>x()</script><nav><a>home</a></nav></body></html>")
     assert exc.value.type == "no_text"
+
+
+def test_headings_and_list_items_keep_light_markdown_marks():
+    page = ("<html><body><div class='content'><ul><li>索引号：123</li><li>发布机构：某局</li></ul>"
+            "<h4>答复时间</h4><p>2025-07-31</p><h4>答复内容</h4><p>王某代表：您的建议收悉。</p></div></body></html>")
+    assert read_letter(page.encode()).text == ("- 索引号：123\n\n- 发布机构：某局\n\n#### 答复时间\n\n2025-07-31\n\n"
+                                               "#### 答复内容\n\n王某代表：您的建议收悉。")

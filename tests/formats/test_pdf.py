@@ -73,3 +73,22 @@ def test_a_password_protected_pdf_is_named():
     with pytest.raises(LoadError) as exc:
         read_letter(pdf([[(72, 760, "保密")]], encrypt="secret"))
     assert exc.value.type == "encrypted"
+
+
+def test_a_line_in_larger_type_is_a_heading_and_a_small_running_head_goes():
+    pages = [[(72, 800, "某市民政局 网站打印件")], [(72, 740, "答复时间")], [(72, 710, "2025年7月31日，现答复如下。")]]
+    sizes = [8.0, 16.0, 12.0]
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out, invariant=True)
+    for (line,), size in zip(pages, sizes, strict=True):
+        c.setFont("STSong-Light", size)
+        c.drawString(*line)
+    c.save()
+    assert read_letter(out.getvalue()).text == "## 答复时间\n\n2025年7月31日，现答复如下。"

@@ -4,7 +4,8 @@ Scripts, styles, navigation, headers and footers, share bars and link lists are 
 container that holds most of the page's prose is kept, with the page's metadata table when it
 carries a document number or a date of writing (文号, 成文日期: the labels of
 resources/metadata_labels.yaml). Blocks are separated by one blank line, ``<br>`` is a newline, a
-table row is one line ``| cell | cell |``. A line break in the page's source between two Chinese
+table row is one line ``| cell | cell |``, headings start with ``#`` marks and list items with ``- ``:
+the light markdown that text letters saved from the web carry, and that the layout reads. A line break in the page's source between two Chinese
 characters is dropped (it is not a space).
 """
 
@@ -40,6 +41,8 @@ _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", 
                     "section", "article", "main", "blockquote", "pre", "center", "address", "header",
                     "footer", "figure", "figcaption", "hr", "body", "html", "table", "tbody", "thead",
                     "tfoot", "caption", "fieldset", "details", "summary"})
+# The page's structure kept as the light markdown that text letters saved from the web carry.
+_MARKERS = {"h1": "# ", "h2": "## ", "h3": "### ", "h4": "#### ", "h5": "##### ", "h6": "###### ", "li": "- "}
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
@@ -168,6 +171,7 @@ def _render(el: etree._Element, out: list[str]) -> None:
         block = tag in _BLOCK or tag == "td" or tag == "th" or tag == "tr"
         if block:
             out.append("\x00")
+        out.append(_MARKERS.get(tag, ""))
         out.append(_inline(el.text or ""))
         for child in el:
             if isinstance(child.tag, str):
@@ -210,7 +214,7 @@ def _blocks(el: etree._Element) -> list[str]:
     for raw in "".join(_blocks_of(el)).split("\x00"):
         lines = [line.strip() for line in raw.split("\n")]
         text = "\n".join(line for line in lines if line)
-        if text:
+        if text and text.rstrip("# -"):
             blocks.append(text)
     return blocks
 

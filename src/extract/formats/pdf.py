@@ -4,7 +4,7 @@ Running headers and footers (a line repeated at the top or bottom of pages) and 
 removed. Lines are joined across line and page breaks without a space (a space only between two
 Latin letters); a paragraph ends where a line stops short of the right margin, the next line is
 indented, or the gap between lines is wider than the line pitch. Paragraphs are separated by one
-blank line, as in the other formats.
+blank line, as in the other formats; a one-line paragraph in larger type is a heading (``## ``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from .rules import page_number
 
 MAX_PAGES = 500
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running heads
+_SMALL = 0.85  # type this much smaller than the body's is a running head's or foot's
+_LARGE = 1.15  # a one-line paragraph in type this much larger than the body's is a heading
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -118,10 +120,14 @@ def _furniture(pages: list[list[_Line]]) -> set[tuple[int, int]]:
     if not every:
         return set()
     pitch = _pitch(every)
+    em = statistics.median(ln.size for ln in every)
     apart = {(p, i) for p, lines in enumerate(pages) for i in _edges(lines, pitch)}
     repeated = Counter(_DIGITS.sub("#", pages[p][i].text) for p, i in apart)
     needed = max(2, (len(pages) + 1) // 2)
-    found = {(p, i) for p, i in apart if len(pages) > 1 and repeated[_DIGITS.sub("#", pages[p][i].text)] >= needed}
+    # set apart and repeated on most pages, or set apart in small type (a single page's running head)
+    found = {(p, i) for p, i in apart
+             if (len(pages) > 1 and repeated[_DIGITS.sub("#", pages[p][i].text)] >= needed)
+             or pages[p][i].size < _SMALL * em}
     for p, lines in enumerate(pages):
         for i in {0, len(lines) - 1} if lines else ():
             if page_number().fullmatch(lines[i].text.strip()):
@@ -151,6 +157,12 @@ def _paragraphs(lines: list[_Line], width: float) -> list[str]:
     pitch = _pitch(lines)
     paragraphs: list[str] = []
     current = lines[0].text
+    single = True
+
+    def close(last: _Line) -> None:
+        heading = single and last.size >= _LARGE * em
+        paragraphs.append(("## " if heading else "") + current)
+
     for a, b in itertools.pairwise(lines):
         short = right - a.x1
         breaks = (short > 4 * em                                 # the line stops well short
@@ -159,11 +171,12 @@ def _paragraphs(lines: list[_Line], width: float) -> list[str]:
                   or abs(a.size - b.size) > 0.2 * em            # a change of type size
                   or (a.page == b.page and a.y - b.y > 1.45 * pitch))  # a gap wider than the line pitch
         if breaks:
-            paragraphs.append(current)
-            current = b.text
+            close(a)
+            current, single = b.text, True
         else:
             current += _joiner(current, b.text) + b.text
-    paragraphs.append(current)
+            single = False
+    close(lines[-1])
     return paragraphs
 
 
