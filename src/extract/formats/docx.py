@@ -18,6 +18,7 @@ from .safezip import open_zip, read_member
 from .xmlsafe import parse_xml
 
 _HEADING_NAME = re.compile(r"heading ([1-6])")
+_STYLE_USED = re.compile(rb":pStyle\b[^>]*?:val=\"([^\"]+)\"")
 _TARGET = re.compile(rb"Target=\"([^\"]+)\"")
 _SKIP = frozenset({"pPr", "rPr", "del", "delText", "instrText", "Fallback", "fldData", "moveFrom",
                    "commentReference", "footnoteReference", "endnoteReference", "annotationRef"})
@@ -146,7 +147,11 @@ def read_zip(data: bytes) -> Extracted:
             if part in names:
                 raise unsupported(kind, hint)
         raise unsupported("ZIP archive", "unpack the archive and give its letters one by one")
-    root = parse_xml(read_member(zf, main, "docx"), "docx")
+    document = read_member(zf, main, "docx")
+    root = parse_xml(document, "docx")
+    headings = heading_styles(None)
     styles_part = main.rsplit("/", 1)[0] + "/styles.xml" if "/" in main else "styles.xml"
-    styles = parse_xml(read_member(zf, styles_part, "docx", 8 * 1024 * 1024), "docx") if styles_part in names else None
-    return Extracted(text=check_text_size(docx_text(root, heading_styles(styles))), format="docx")
+    used = {m.decode("utf-8", "replace") for m in _STYLE_USED.findall(document)}
+    if used - set(headings) and styles_part in names:  # only when a style might be a localised heading
+        headings = heading_styles(parse_xml(read_member(zf, styles_part, "docx", 8 * 1024 * 1024), "docx"))
+    return Extracted(text=check_text_size(docx_text(root, headings)), format="docx")

@@ -5,8 +5,8 @@ container that holds most of the page's prose is kept, with the page's metadata 
 carries a document number or a date of writing (文号, 成文日期: the labels of
 resources/metadata_labels.yaml). Blocks are separated by one blank line, ``<br>`` is a newline, a
 table row is one line ``| cell | cell |``, headings start with ``#`` marks and list items with ``- ``:
-the light markdown that text letters saved from the web carry, and that the layout reads. A line break in the page's source between two Chinese
-characters is dropped (it is not a space).
+the light markdown that text letters saved from the web carry, and that the layout reads. A line
+break in the page's source between two Chinese characters is dropped (it is not a space).
 """
 
 from __future__ import annotations

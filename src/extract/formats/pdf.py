@@ -203,7 +203,7 @@ def read_pdf(data: bytes) -> Extracted:
                             "a letter has a few pages: split the file")
         pages: list[list[_Line]] = []
         chars = 0
-        width = doc[0].get_width() if len(doc) else 0.0
+        width = doc.get_page_size(0)[0] if len(doc) else 0.0
         for index in range(len(doc)):
             page = doc[index]
             try:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from .base import LoadError
 
@@ -20,11 +21,12 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
 # Controls that never stand in a letter (tab, LF, VT, FF, CR, ESC-free): their share marks binary data.
-_CONTROLS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D} | frozenset(range(0x7F, 0xA0))
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.01
 # A UTF-8 reading that yields these (Latin-1 supplement to Arabic, U+0080-U+07FF) where GB18030
 # yields Chinese is a GB file misread: every GB2312 character with lead byte C2-DF is valid UTF-8.
 _TWO_BYTE_UTF8 = range(0x80, 0x800)
+_TWO_BYTE_RE = re.compile("[\u0080-\u07ff]")
 _COMMON_TWO_BYTE = frozenset("·×÷°±§¥£©®µ¼½¾éèàáüöäçñ")
 
 
@@ -37,10 +39,9 @@ def _is_cjk(ch: str) -> bool:
 
 def _plausible(text: str) -> bool:
     """Text, not binary: almost no control characters."""
-    if not text:
+    if not text or not _CONTROL_RE.search(text):
         return True
-    controls = sum(1 for ch in text if ord(ch) in _CONTROLS)
-    return controls <= _MAX_CONTROL_SHARE * len(text)
+    return len(_CONTROL_RE.findall(text)) <= _MAX_CONTROL_SHARE * len(text)
 
 
 def _binary(data: bytes) -> bool:
@@ -64,6 +65,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _misread_gb(text: str) -> bool:
     """True when a valid UTF-8 reading looks like GB bytes: mostly U+0080-U+07FF, no CJK."""
+    if not _TWO_BYTE_RE.search(text):
+        return False
     odd = sum(1 for ch in text if ord(ch) in _TWO_BYTE_UTF8 and ch not in _COMMON_TWO_BYTE)
     if not odd:
         return False
