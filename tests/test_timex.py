@@ -29,7 +29,7 @@ def test_deadline_table(case: dict[str, Any]) -> None:
     assert resolve_period(case["text"], date) == _iso(case["period"])
 
 
-@pytest.mark.parametrize("text", TABLE["none"])
+@pytest.mark.parametrize("text", TABLE["none"] + ["汛期", "春节期间走访"])
 def test_not_a_time_expression(text: str) -> None:
     assert find_time_expressions(text) == []
     assert resolve(text, "2023-05-05") is None

@@ -18,7 +18,7 @@ A sentence is a commitment when
 >>> rec = extract_text("王一委员：\\n\\n您的提案收悉。我委已建成3个站点。下一步，我委将于2024年底前出台实施细则。"
 ...                    "同时加强督促指导。\\n\\n某某市发展和改革委员会\\n\\n2023年5月5日\\n")
 >>> [(c.text, c.deadline.text if c.deadline else None) for c in rec.commitments]
-[('下一步，我委将于2024年底前出台实施细则。', '于2024年底前'), ('同时加强督促指导。', None)]
+[('下一步，我委将于2024年底前出台实施细则。', '2024年底前'), ('同时加强督促指导。', None)]
 >>> rec.commitments[0].actor, rec.commitments[0].strength, rec.commitments[0].deadline.value
 ('某某市发展和改革委员会', 'firm', '2024-12-31')
 """
@@ -144,7 +144,7 @@ def _heading(s: Sentence, same_line: list[Sentence], near: Callable[[], tuple[st
              masked: str) -> tuple[int | None, bool]:
     """(rank, inline) when the sentence is a heading: short, no comma, numbered or alone on its line."""
     text = s.text.lstrip("#").strip()
-    if len(text) > MAX_HEADING or _COMMA.search(masked) or text.endswith(("：", ":")):
+    if not text or len(text) > MAX_HEADING or _COMMA.search(masked) or text.endswith(("：", ":")):
         return None, False
     level = _level(text)
     alone = len(same_line) == 1
