@@ -56,6 +56,7 @@ _FRAME = regex.compile(r"(?:在|于|从)[^，,；;]{1,24}?(?:中|上|内|里|方
 _OPENING = regex.compile(r"收悉|(?:答复|函复|回复)如下")
 _ANSWERING = regex.compile(r"答复|函复|办理情况|收悉")  # 现将办理情况答复如下 announces the answer, not a plan
 _LIST_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}是")
+_PLAN_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]")
 _FOCUS = regex.compile(r"着力|重点|从")
 _STUDY_VERB = regex.compile(r"研究|探索|考虑")
 MAX_HEADING = 60
@@ -131,6 +132,7 @@ class _Anchor:
     strength: Strength | None
     level: float = 0.0  # a scope ends at a heading of this rank or higher
     paragraph: int | None = None  # a carry (or an inline heading's scope) ends with its paragraph
+    open: bool = True  # the carry reached its paragraph's end
 
 
 def _level(text: str) -> int | None:
@@ -318,7 +320,11 @@ def find_commitments(doc: Document, layout: Layout, issuer: str | None, letter_d
     for r in reads:
         s = r.sentence
         if carry and carry.paragraph != s.paragraph:
-            carry = None
+            # a list of the plan's items may stand one to a paragraph (一是…。\n二是…。)
+            carry = carry if (s.first_in_paragraph and carry.paragraph == s.paragraph - 1 and carry.open
+                              and _PLAN_ITEM.match(s.text)) else None
+            if carry:
+                carry.paragraph = s.paragraph
         if scope and scope.paragraph is not None and scope.paragraph != s.paragraph:
             scope = None
         if r.closing:
@@ -358,6 +364,8 @@ def find_commitments(doc: Document, layout: Layout, issuer: str | None, letter_d
             out.append(_commitment(doc, r, anchor, issuer, letter_date, indicators, topics))
         if own and r.leading:
             carry = _Anchor(_actor(r, anchor), _strength(r, anchor), paragraph=s.paragraph)
+        if carry is not None:
+            carry.open = s.last_in_paragraph
         if r.leadin:
             scope = _Anchor(_actor(r, anchor), _strength(r, anchor), level=section)
         if r.instructs:
