@@ -106,12 +106,13 @@ def _pattern() -> regex.Pattern[str]:
         rf"|{year}{in_year}?"  # 2024年6月底, 今年上半年, 2023年度
         rf"|(?<![每往近多历当同全半\d{_CN}十])年(?P<bareyear>底|末|内|初)"  # 年底, 年内
         rf"|(?P<relmonth>{rel_months})(?P<rmpart>底|末|初)?"  # 本月底
+        rf"|(?<![\d{_CN}十本当下上个岁每])月(?P<baremonth>底|末)(?![蕴线层部])"  # 月底前: the letter's month
         rf"|(?<![\d{_CN}十])(?P<bmonth>{_MONTH})月份?(?:(?P<bday>{_DAY})[日号])?(?P<bmpart>底|末|初|上旬|中旬|下旬)?"
         rf"|(?<![年])(?P<bquarter>第?[一二三四])季度(?P<bqpart>末|底)?"
         rf"|(?<![年每])(?P<bhalf>上半年|下半年)"
         rf"|(?P<season>{seasons})(?=之前|以前|前|后)"  # 汛期前
     )
-    starts = "\\d〇零一二三四五六七八九○十两今本当同明次来后去上前未近年“第下截止到至在于从自力争" + "".join(
+    starts = "\\d〇零一二三四五六七八九○十两今本当同明次来后去上前未近年月“第下截止到至在于从自力争" + "".join(
         sorted({w[0] for w in words("deadlines", "seasons")}))  # a cheap pre-filter
     anchor = rf"(?=[^，。；：,;:\n]{{0,12}}?(?:[年月季五]|{seasons}))"  # a year, month, quarter, plan or season
     return regex.compile(rf"(?=[{starts}]){anchor}(?P<pre>{prefixes})?(?P<core>{core})(?P<suf>{suffixes})?")
@@ -196,10 +197,10 @@ def _period(m: regex.Match[str], letter: dt.date | None) -> tuple[str | None, bo
         return (f"{base}/{base + n - 1}" if m["horizon"] else f"{base}/{base + n}"), False
     if m["season"]:
         return None, False
-    if m["relmonth"]:
+    if m["relmonth"] or m["baremonth"]:
         if letter is None:
             return None, False
-        offset = load_resource("deadlines")["relative_months"][m["relmonth"]]
+        offset = load_resource("deadlines")["relative_months"][m["relmonth"]] if m["relmonth"] else 0
         index = letter.year * 12 + letter.month - 1 + offset
         return f"{index // 12}-{index % 12 + 1:02d}", False
     explicit = bool(m["year"])
@@ -292,7 +293,7 @@ def _expression(m: regex.Match[str], letter: dt.date | None) -> TimeExpression |
     has_part = bool(m["suf"] or m["pre"] or m["fpart"] or m["horizon"] or m["dn"] or m["y1"]
                     or (m["ypart"] and m["ypart"] != "度") or m["bareyear"]
                     or m["month"] or m["quarter"] or m["half"] or m["bmonth"] or m["bquarter"] or m["bhalf"]
-                    or m["relmonth"] or m["season"])
+                    or m["relmonth"] or m["baremonth"] or m["season"])
     return TimeExpression(start=m.start(), end=m.end(), text=m[0], core=m["core"], relation=relation,
                           period=period, value=_value(period, relation), explicit=explicit, has_part=has_part)
 
