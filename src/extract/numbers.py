@@ -109,6 +109,8 @@ def parse_number(text: str) -> float | None:
     text = text.strip()
     if not text:
         return None
+    if text.isascii() and text.isdigit():
+        return float(text)
     if _ARABIC.fullmatch(text):
         return float(text.replace(",", ""))
     m = _ARABIC_WITH_PLACE.fullmatch(text)

@@ -34,6 +34,8 @@ _JOINER_CHARS = frozenset("、和及与")
 MASK_CHAR = "\u25a1"
 _CHENG_GUARD = "员本果效绩功就熟交为立型品份分都语了"
 _MASK_OUT = regex.compile(r"[^\n]")
+_BARE_PLACES = frozenset("百千万亿佰仟萬億")
+_ROUGHLY = frozenset(("近", "约", "超", "逾"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +157,9 @@ def _hedges() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[str, str], f
         return sorted({k.split(":", 1)[1] for k in canon if k.startswith(side)}, key=lambda w: (-len(w), w))
 
     time_units = frozenset(_canonical(u) for u in words("units", "time_units"))
-    return (regex.compile(rf"{_alt(by_len('before'))}\s*$"), regex.compile(rf"\s*{_alt(by_len('after'))}"),
+    verb_first = _alt(load_resource("hedges").get("before_verb", []))
+    before = rf"(?:{_alt(by_len('before'))}|(?P<verb_first>{verb_first})[\u4e00-\u9fff]{{1,2}})\s*$"
+    return (regex.compile(before), regex.compile(rf"\s*{_alt(by_len('after'))}"),
             canon, time_units, words("hedges", "recent_after"))
 
 
@@ -176,9 +180,9 @@ def _canonical(unit: str) -> str:
 def _hedge(text: str, start: int, end: int, unit: str | None) -> str | None:
     """The hedge written around ``text[start:end]``: 约, 近, 不超过 (以下) before; 左右, 以上, 以内 after."""
     before, after, canon, time_units, recent = _hedges()
-    m = before.search(text, max(0, start - 4), start)
+    m = before.search(text, max(0, start - 5), start)
     if m:
-        form = canon[f"before:{m[0].strip()}"]
+        form = canon[f"before:{m['verb_first'] or m[0].strip()}"]
         if not (form == "近" and unit in time_units and text.startswith(recent, end)):  # 近5年来
             return form
     m = after.match(text, end)
@@ -192,8 +196,8 @@ def _guarded(text: str, unit: str, end: int) -> bool:
     return text.startswith(_units().guards.get(unit, ()), end)
 
 
-def _read(text: str, m: re.Match[str]) -> Quantity | None:
-    """The quantity of one match of the main pattern, or ``None`` when it is none."""
+def _read(text: str, m: re.Match[str], original: str) -> Quantity | None:
+    """The quantity of one match of the main pattern in (masked) ``text``, or ``None`` when it is none."""
     u = _units()
     unit_group = "unit" if m["unit"] else "unit2"
     num, written_unit = m["num"], m[unit_group]
@@ -209,11 +213,13 @@ def _read(text: str, m: re.Match[str]) -> Quantity | None:
     numeral = read_numeral(num)
     if numeral is None:
         return None
+    hedge_in = m["hin"] or m["hin2"] or m["mid"]
+    if num in _BARE_PLACES and not hedge_in and _hedge(text, m.start(), m.start(), None) not in _ROUGHLY:
+        return None  # 亿元楼宇, 万元工业增加值: a unit of account, not an amount (but 近百家, 百余个)
     unit = _canonical(written_unit)
     scale = u.multipliers.get(m["mult"] or "", 1.0)
     low = None if numeral.low is None else numeral.low * scale
     high = None if numeral.high is None else numeral.high * scale
-    hedge_in = m["hin"] or m["hin2"] or m["mid"]
     approx = numeral.approx or ({"余": "余", "多": "多", "几": "多"}.get(hedge_in or ""))
     if approx != "range":
         approx = _hedge(text, m.start(), m.end(), unit) or approx
@@ -221,10 +227,11 @@ def _read(text: str, m: re.Match[str]) -> Quantity | None:
     if per is None and "每" in text[max(0, m.start() - 12):m.start()]:
         p = _per_before().search(text, max(0, m.start() - 12), m.start())
         per = p["per"] if p else None
-    return Quantity(m.start(), m.end(), m[0], numeral.value * scale, unit, per, approx, low, high, num, scale)
+    return Quantity(m.start(), m.end(), original[m.start():m.end()], numeral.value * scale, unit, per, approx,
+                    low, high, num, scale)
 
 
-def _as_range(text: str, q: Quantity) -> Quantity:
+def _as_range(text: str, q: Quantity, original: str) -> Quantity:
     """3至5个, 480-560米, 3万至5万元: the number before the separator is the low end."""
     if text[max(0, q.start - 2):q.start].strip()[-1:] not in _SEPARATOR_CHARS:
         return q
@@ -238,7 +245,8 @@ def _as_range(text: str, q: Quantity) -> Quantity:
     low = lo.value * scale
     if low > q.value:
         return q
-    return replace(q, start=m.start(), text=text[m.start():q.end], value=low, low=low, high=q.value, approx="range")
+    return Quantity(m.start(), q.end, original[m.start():q.end], low, q.unit, q.per, "range", low, q.value,
+                    q.numeral, q.scale)
 
 
 def _siblings(text: str, q: Quantity, lo: int) -> list[Quantity]:
@@ -277,12 +285,10 @@ def _fractions(text: str, start: int, end: int) -> list[Quantity]:
             den = read_numeral(den_text)
             s = head.start() if head else i
             if num is not None and den is not None and den.value:
-                if den_text in ("百", "千"):
-                    unit = "%" if den_text == "百" else "‰"
-                    out.append(Quantity(s, tail.end(), text[s:tail.end()], num.value, unit, numeral=text[s:tail.end()]))
-                else:
-                    out.append(Quantity(s, tail.end(), text[s:tail.end()], num.value / den.value, None,
-                                        numeral=text[s:tail.end()]))
+                unit = {"百": "%", "千": "‰"}.get(den_text)
+                value = num.value if unit else num.value / den.value
+                out.append(Quantity(s, tail.end(), text[s:tail.end()], value, unit, numeral=text[s:tail.end()],
+                                    approx=_hedge(text, s, tail.end(), unit)))
         i = text.find("分之", i + 2, end)
     return out
 
@@ -338,10 +344,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in single.finditer(masked, lo, hi):
             if masked[m.start() - 1:m.start()] == "每":
                 continue  # 每万人, 每100人: the denominator of a rate, not a quantity
-            q = _read(masked, m)
+            q = _read(masked, m, text)
             if q is None:
                 continue
-            q = _as_range(masked, q)
+            q = _as_range(masked, q, text)
             while found and found[-1].start >= q.start:
                 found.pop()  # 3个至5个: the first half is part of the range
             prev_end = found[-1].end if found else lo
@@ -355,7 +361,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for q in found:
         if out and q.start < out[-1].end:
             continue
-        out.append(replace(q, text=text[q.start:q.end]))
+        out.append(q if q.text == text[q.start:q.end] else replace(q, text=text[q.start:q.end]))
     return out
 
 

@@ -15,13 +15,16 @@ import regex
 import rjieba
 
 from ..lexicon import load_resource, words
+from ..numbers import parse_int
 from ..quantities import per_phrase
 
 _SENTENCE_END = regex.compile(r"[。！？!?\n]")
 _CLAUSE_END = regex.compile(r"[，,；;。！？!?：:\n（(）)]")
 _METRIC_MAX = 14  # characters: longer phrases are clauses, not names
 _WINDOW = 40  # characters of clause read on either side of a number
-_NOMINAL = ("n", "v", "s", "j", "l", "b", "f", "g", "k", "z", "h", "a", "e")
+_NOMINAL = ("n", "v", "s", "j", "l", "b", "f", "g", "k", "z", "h", "a", "e", "t")
+_MEASURE_ENDS = frozenset("率比量")
+_PLACE_MONEY = regex.compile(r"[十百千万亿]+元")  # 税收亿元楼宇
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,16 +95,41 @@ def _head(key: str) -> regex.Pattern[str]:
 
 _CODE = regex.compile(r"\d+[A-Za-z]+")
 _LATIN_TAIL = regex.compile(r"[A-Za-z]+$")
+_ASIDE_TAIL = regex.compile(r"[（(][^（()）\d，。]{1,4}[）)]$")
+_BENEFIT = regex.compile(r"^(?:以上|以下|以内)?(?:(?P<standard>的标准)(?:予以|安排|给予|用于)?"
+                        r"|(?:给予|予以)?(?P<once>一次性)?(?:的)?)")
+_RANGE_HEDGE = regex.compile(r"^(?:以上|以下|以内)(?=\p{Han})")
 _LEFT_MAX = 9  # characters: a phrase before the number keeps its last words up to this length
 _ORDINAL_HEAD = regex.compile(r"^(?:首|第[一二三四五六七八九十\d]+)[批个次家届期轮]?")
 
 
+@functools.lru_cache(maxsize=8192)
 def _nominal(word: str, tag: str) -> bool:
-    if word in _set("predicate_verbs") or word in _set("scope_words"):
+    """A word that can stand in a noun phrase. The tagger calls many nouns verbs (收入, 产能, 访客), so
+    verbs count too; what ends a phrase is a predicate verb (a word list), a pronoun, a preposition, an
+    adverb, a number, a time word or a particle."""
+    if word in _set("predicate_verbs") or word in _set("scope_words") or word in _set("time_words"):
         return False
-    if tag == "eng" or _CODE.fullmatch(word):
+    if tag == "eng" or _CODE.fullmatch(word) or word in _set("suffix_nouns") or _PLACE_MONEY.fullmatch(word):
         return True
     return tag.startswith(_NOMINAL) and not tag.startswith(("vd", "ad"))
+
+
+def _tag(text: str) -> list[tuple[str, str]]:
+    """rjieba's words and tags, with the words it splits wrongly joined again (占|比, 亩|均)."""
+    tokens = rjieba.tag(text)
+    joins = _set("join_words")
+    out: list[tuple[str, str]] = []
+    for word, tag in tokens:
+        if out and out[-1][0] + word in joins:
+            out[-1] = (out[-1][0] + word, "n")
+        else:
+            out.append((word, tag))
+    return out
+
+
+def _verb(word: str, tag: str) -> bool:
+    return tag.startswith("v") and not tag.startswith("vn") and word not in _set("predicate_verbs")
 
 
 def _trim(tokens: list[str], limit: int) -> str:
@@ -113,13 +141,21 @@ def _trim(tokens: list[str], limit: int) -> str:
     while len(tokens) > 1 and sum(map(len, tokens)) > limit:
         tokens = tokens[1:]
     phrase = "".join(tokens)
-    return _head("scope_words").sub("", phrase) if len(tokens) == 1 and len(phrase) > 2 else phrase
+    if len(tokens) == 1 and len(phrase) > 2 and phrase[0] in _scope_starts():
+        return _head("scope_words").sub("", phrase)
+    return phrase
+
+
+@functools.cache
+def _scope_starts() -> frozenset[str]:
+    return frozenset(w[0] for w in words("indicators", "scope_words"))
 
 
 def _strip_left(text: str) -> tuple[str, bool]:
     """The text before a number without its prefix code, predicate and rate denominator; and whether
     the predicate said 分别 (a list of metrics, 风电、光伏发电装机容量分别达到…)."""
     text = _LATIN_TAIL.sub("", text.rstrip())  # ML1.8级: the prefix is part of the number
+    text = _ASIDE_TAIL.sub("", text)  # 无人机起降场（点）93个
     tail = _tail("predicate_tail").search(text)
     respectively = bool(tail and "分别" in tail[0])
     text = text[:tail.start()] if tail else text
@@ -143,7 +179,7 @@ def left_phrase(text: str) -> tuple[str, bool]:
         return "", False
     if text.endswith("的"):  # 房屋明显有裂缝的110户: the relative clause names it
         return _trim(rjieba.cut(text[:-1]), _LEFT_MAX), True
-    tokens = rjieba.tag(text)
+    tokens = _tag(text)
     kept: list[str] = []
     i = len(tokens) - 1
     while i >= 0:
@@ -151,9 +187,10 @@ def left_phrase(text: str) -> tuple[str, bool]:
         before_nominal = i > 0 and _nominal(*tokens[i - 1])
         if kept and word in _set("left_frames"):
             break
-        if _nominal(word, tag) or (not kept and tag == "q" and before_nominal):  # 充电|桩 (q)
+        if _nominal(word, tag) or (tag == "q" and (not kept or before_nominal)):  # 充电|桩, A|类|通用机场
             kept.append(word)
-        elif kept and before_nominal and (tag == "uj" or (respectively and word in "、和与及")
+        elif kept and before_nominal and ((tag == "uj" and (respectively or kept[-1] in _set("relational_heads")))
+                                          or (respectively and word in "、和与及")
                                           or (tag == "d" and len(word) > 1)):
             kept.append(word)
         elif not kept and word in _set("predicate_verbs") and not before_nominal:
@@ -168,50 +205,90 @@ def left_phrase(text: str) -> tuple[str, bool]:
 def right_phrase(text: str) -> str:
     """The noun phrase that starts ``text``.
 
-    >>> right_phrase("个数字化转型示范项目和标杆场景。"[1:])
+    >>> right_phrase("数字化转型示范项目和标杆场景。")
     '数字化转型示范项目和标杆场景'
     """
-    text = _ORDINAL_HEAD.sub("", text)
+    text = _ORDINAL_HEAD.sub("", text).lstrip("的")
     if not text:
         return ""
-    tokens = rjieba.tag(text[:_WINDOW])
+    tokens = _tag(text[:_WINDOW])
     kept: list[str] = []
+    noun_seen = False
     for i, (word, tag) in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "x")
+        if _verb(word, tag) and noun_seen and word not in _set("modifier_verbs"):
+            break  # 38个站点|试行…: after the noun, a verb starts the predicate
         if _nominal(word, tag):
             kept.append(word)
-        elif word in "、和与及" and kept and i + 1 < len(tokens) and _nominal(*tokens[i + 1]):
+            noun_seen = noun_seen or tag.startswith("n") or word in _set("suffix_nouns")
+        elif word in "、和与及" and kept and _nominal(*nxt):
             kept.append(word)
+        elif not kept and word in _set("predicate_verbs") and _nominal(*nxt):
+            kept.append(word)  # 服务|专员: a verb before the noun modifies it
+        elif kept and tag == "q" and _nominal(*nxt):
+            kept.append(word)  # 非学科|类|校外培训机构
         else:
             break
         if sum(map(len, kept)) >= _METRIC_MAX:
             break
+    if len(kept) > 1 and kept[-1][-1] in _MEASURE_ENDS and "和" not in kept and "与" not in kept:
+        kept = kept[:1]  # 4800余个住宅小区|垃圾分类覆盖率达到…: the rate is the next clause's subject
     return _trim(kept, _METRIC_MAX)
 
 
 @dataclass(frozen=True, slots=True)
 class MetricContext:
     """The text on either side of one number, within its clause; ``follow``: the text after the next
-    number when this one is joined to it (1.8级和2.5级地震, 5类6个项目)."""
+    number when this one is joined to it (1.8级和2.5级地震, 5类6个项目); ``left_before_date``: the text
+    before a date that ends ``left`` (入驻率由2022年的|76.5%)."""
 
     left: str
     right: str
     classifier: bool
     follow: str | None = None
+    left_before_date: str | None = None
 
 
-def metric_of(ctx: MetricContext) -> str | None:
-    """The phrase a number measures: after a measure word (27个|项目), else before it (装机容量|1.49亿千瓦)."""
-    right = right_phrase(ctx.right)
-    if not right and ctx.follow is not None:
-        right = right_phrase(ctx.follow)
-    if right and (ctx.classifier or right in _set("frame_nouns")):
-        return right
+def _benefit(right: str) -> str:
+    """What a rule gives, named after the number: 50元的招商奖励, 1%给予一次性奖励, 500元的标准予以追加."""
+    m = _BENEFIT.match(right)
+    if not m or not m.group(0):
+        return ""
+    phrase = right_phrase(right[m.end():])
+    if m["standard"]:
+        return phrase or right_phrase(after_verbs(right[m.end():]))
+    if phrase.endswith(_list("benefit_nouns")):
+        return (m["once"] or "") + phrase
+    return ""
+
+
+def metric_of(ctx: MetricContext) -> tuple[str | None, bool]:
+    """The phrase a number measures, and whether it is only a guess (a lone verb, a phrase after a verb)
+    that a phrase named earlier in the sentence should replace.
+
+    After a measure word the counted noun follows (27个|项目); otherwise the phrase before the number
+    names it (装机容量|1.49亿千瓦); a rule names what it gives after (50元的|招商奖励).
+    """
+    benefit = _benefit(ctx.right)
     left, relative = left_phrase(ctx.left)
+    if not left and ctx.left_before_date:
+        left, relative = left_phrase(ctx.left_before_date)
+    if benefit and (not left or _BENEFIT.match(ctx.right)["standard"] is None):  # type: ignore[index]
+        return benefit, False
+    hedge = _RANGE_HEDGE.match(ctx.right)
+    right = right_phrase(ctx.right[hedge.end():] if hedge else ctx.right)
+    if hedge and right and not ctx.right[hedge.end():].startswith("的"):
+        right = _tag(right)[0][0]  # 120米以下|空域: the first word is the frame
+        return right, False
+    if not right and ctx.follow is not None and (not left or relative):
+        right = right_phrase(ctx.follow)
+    if right and (ctx.classifier or right.startswith(_list("frame_nouns"))):
+        return right, False
     if left and not (relative and right):
-        return left
+        return left, left in _set("predicate_verbs")
     if right:
-        return right
-    return right_phrase(after_verbs(ctx.right)) or left or None
+        return right, False
+    return right_phrase(after_verbs(ctx.right)) or None, True
 
 
 def after_verbs(text: str) -> str:
@@ -231,31 +308,34 @@ def after_verbs(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class KindContext:
     """The sentence text before the number, the text after it to the sentence end, the clause before it,
-    the letter's year, whether it stands in a forward-looking section."""
+    the letter's year, whether it stands in a forward-looking section, and the sentence's cues."""
 
     before: str
     after: str
     clause_before: str
     letter_year: int | None
     in_forward_section: bool
+    offset: int = 0  # where ``before`` starts in the text
+    cues: tuple[tuple[int, str], ...] = ()  # the sentence's cues (``sentence_cues``)
 
 
 @functools.cache
 def _cue_pattern() -> regex.Pattern[str]:
-    parts = []
-    for key, name in (("target_before", "target"), ("achieved_before", "achieved")):
-        alt = "|".join(regex.escape(w) for w in words("indicators", key))
-        parts.append(f"(?P<{name}>{alt})")
+    data = load_resource("indicators")
+    parts = [f"(?P<target>{data['target_pattern']})", f"(?P<other>{data['rule_pattern']})"]
+    for key, name in (("target_before", "target2"), ("achieved_before", "achieved"), ("rule_before", "other2"),
+                      ("cap_before", "cap")):
+        parts.append(f"(?P<{name}>{'|'.join(regex.escape(w) for w in words('indicators', key))})")
     return regex.compile("|".join(parts))
 
 
+_GIVE = regex.compile(r"给予|予以")
 _PLAN = regex.compile(r"(?P<n>十[一二三四五六七八九]|[一二三四五六七八九十])五[”\"]?(?:期间|时期|末|规划|计划)")
 _BA_NEXT = ("n", "r", "m", "q", "nr", "ns", "nt", "nz", "j", "l")
 
 
 def _plan_years(numeral: str) -> tuple[int, int]:
     """The years of the n-th five-year plan (九五 → 1996-2000, 十四五 → 2021-2025)."""
-    from ..numbers import parse_int
     n = parse_int(numeral) or 0
     start = 1953 + 5 * (n - 1) if n <= 2 else 1966 + 5 * (n - 3)
     return start, start + 4
@@ -267,41 +347,55 @@ def _is_ba(text: str, pos: int) -> bool:
     return bool(nxt) and nxt[0][1].startswith(_BA_NEXT) and nxt[0][0] not in ("于", "在")
 
 
-def _cues(ctx: KindContext, anchor: Anchor | None) -> list[tuple[int, str]]:
-    """Every cue in the sentence before the number with its position: words, the time anchor, plan periods."""
+def sentence_cues(text: str, start: int, end: int, letter_year: int | None) -> list[tuple[int, str]]:
+    """The kind cues of one sentence, as (end offset, kind): words, and plan periods (“十四五”期间)."""
     cues: list[tuple[int, str]] = []
-    for m in _cue_pattern().finditer(ctx.before):
-        if m["target"] == "将" and _is_ba(ctx.before, m.start()):
+    for m in _cue_pattern().finditer(text, start, end):
+        if m["target2"] == "将" and _is_ba(text, m.start()):
             continue
-        cues.append((m.start(), "target" if m["target"] else "achieved"))
-    if ctx.letter_year is not None:
-        if anchor is not None and anchor.year is not None:
-            future = anchor.year > ctx.letter_year or (anchor.lead in ("到", "至") and anchor.year >= ctx.letter_year)
-            if future or anchor.year < ctx.letter_year:
-                cues.append((anchor.rel_end, "target" if future else "achieved"))
-        for m in _PLAN.finditer(ctx.before):
+        kind = "achieved" if m["achieved"] else "other" if m["other"] or m["other2"] else \
+            "cap" if m["cap"] else "target"
+        cues.append((m.end(), kind))
+    if letter_year is not None:
+        for m in _PLAN.finditer(text, start, end):
             last = _plan_years(m["n"])[1]
-            cues.append((m.start(), "target" if last >= ctx.letter_year else "achieved"))
+            cues.append((m.end(), "target" if last >= letter_year else "achieved"))
+    return sorted(cues)
+
+
+def _cues(ctx: KindContext, anchor: Anchor | None) -> list[tuple[int, str]]:
+    """The cues before the number, relative to the sentence start, with the time anchor's."""
+    cues = [(pos - ctx.offset, kind) for pos, kind in ctx.cues if pos <= ctx.offset + len(ctx.before)]
+    if ctx.letter_year is not None and anchor is not None and anchor.year is not None:
+        future = anchor.year > ctx.letter_year or (anchor.lead in ("到", "至") and anchor.year >= ctx.letter_year)
+        if future or anchor.year < ctx.letter_year:
+            cues.append((anchor.end - ctx.offset, "target" if future else "achieved"))
     return cues
 
 
 def kind_of(ctx: KindContext, anchor: Anchor | None = None) -> str:
-    """achieved, target or other: classifications, rules and descriptions, then the nearest cue,
-    then a goal named after the number, then the section, else achieved."""
-    near = ctx.clause_before[-6:]
-    if _words_in("classify_words", near) or _words_in("rule_words_near", near):
-        return "other"
-    achieved_here = any(m["achieved"] for m in _cue_pattern().finditer(ctx.clause_before))
-    rule = _words_in("rule_words", ctx.clause_before) or _words_in("rule_words", ctx.after[:8])
-    describe = _words_in("describe_words", ctx.before) or ctx.after.startswith(
-        _list("frame_nouns"))
-    if (rule or describe) and not achieved_here:
+    """achieved, target or other: a classification or rule at the number, else the nearest cue before it,
+    else a description, a goal named after it, the section; achieved when nothing says otherwise."""
+    if _words_in("classify_words", ctx.clause_before[-10:]) or _words_in("rule_near", ctx.clause_before[-6:]):
         return "other"
     cues = _cues(ctx, anchor)
+    if ctx.clause_before.lstrip().startswith("对") and _GIVE.search(ctx.after):
+        cues.append((len(ctx.before) + 1, "other"))  # 对…超过200家…的平台，再给予50万元奖励: a condition
+    if _pattern("target_after").match(ctx.after):
+        cues.append((len(ctx.before) + 2, "target"))
+    elif _pattern("rule_after").match(ctx.after):
+        cues.append((len(ctx.before) + 1, "other"))
+    promised = ctx.in_forward_section or any(kind == "target" for _, kind in cues)
+    local = ctx.before.rfind("；") + 1  # a rule holds in its own clause chain only
+    cues = [(pos, kind) for pos, kind in cues
+            if not (kind == "cap" and promised) and not (kind in ("other", "cap") and pos <= local)]
     if cues:
-        return max(cues)[1]
-    if _words_in("target_after", ctx.after):
-        return "target"
+        pos, kind = max(cues)
+        if kind == "achieved" and promised and ctx.before[:pos].endswith(_list("weak_achieved")):
+            return "target"  # 力争到2030年累计建成…
+        return "other" if kind == "cap" else kind
+    if _words_in("describe_words", ctx.before):
+        return "other"
     if ctx.in_forward_section:
         return "target"
     return "achieved"
@@ -327,8 +421,7 @@ def change_of(before: str) -> tuple[str | None, bool, str | None] | None:
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """A time anchor: span in the text, as written, resolved value and year, its lead word (截至, 到),
-    and its end relative to the start of the text searched (for the nearest-cue rule)."""
+    """A time anchor: span in the text, as written, resolved value and year, its lead word (截至, 到)."""
 
     start: int
     end: int
@@ -336,9 +429,9 @@ class Anchor:
     value: str | None
     year: int | None
     lead: str | None
-    rel_end: int = 0
 
 
+_BASIS = ("较", "比", "同比", "与", "相比", "对比")
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
@@ -373,15 +466,22 @@ def resolve_anchor(m: regex.Match[str], letter_date: str | None) -> tuple[str | 
     return f"{year:04d}", year
 
 
-def find_anchor(text: str, start: int, end: int, letter_date: str | None) -> Anchor | None:
-    """The last time anchor in ``text[start:end]`` (the sentence before a number)."""
-    last = None
+def sentence_anchors(text: str, start: int, end: int, letter_date: str | None) -> list[Anchor]:
+    """The time anchors of one sentence, in order (a basis of comparison, 较2023年, is none)."""
+    out: list[Anchor] = []
     for m in _pattern("anchor").finditer(text, start, end):
-        if m.end() > m.start():
-            last = m
-    if last is None:
-        return None
-    value, year = resolve_anchor(last, letter_date)
-    lead = last["lead"] or last["lead2"]
-    lead_len = len(last[0]) - len(last[0].lstrip())
-    return Anchor(last.start() + lead_len, last.end(), last[0].strip(), value, year, lead, last.end() - start)
+        if m.end() > m.start() and not text.endswith(_BASIS, max(0, m.start() - 2), m.start()):
+            value, year = resolve_anchor(m, letter_date)
+            lead_len = len(m[0]) - len(m[0].lstrip())
+            out.append(Anchor(m.start() + lead_len, m.end(), m[0].strip(), value, year, m["lead"] or m["lead2"]))
+    return out
+
+
+def find_anchor(text: str, start: int, end: int, letter_date: str | None) -> Anchor | None:
+    """The last time anchor in ``text[start:end]`` (the sentence before a number).
+
+    >>> find_anchor("截至2023年一季度末累计开通", 0, 15, "2023-05-05").value
+    '2023-Q1'
+    """
+    found = sentence_anchors(text, start, end, letter_date)
+    return found[-1] if found else None

@@ -35,8 +35,11 @@ _BREAK_MASKS = ("date", "enumerator", "title", "self_count")
 
 
 @functools.cache
-def _skip_line() -> regex.Pattern[str]:
-    return regex.compile(load_resource("indicators")["skip_line"])
+def _skip_line() -> tuple[regex.Pattern[str], frozenset[str]]:
+    """The pattern of lines to skip, and the characters such a line can start with (a quick test first)."""
+    source = load_resource("indicators")["skip_line"]
+    words_ = regex.findall(r"[\p{Han}]", source)
+    return regex.compile(source), frozenset(words_) | frozenset("|#>*- \t")
 
 
 @functools.cache
@@ -45,6 +48,7 @@ def _forward() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return regex.compile(data["forward_heading"]), regex.compile(data["forward_lead_in"])
 
 
+_LIST_WORD = regex.compile(r"以下|如下")
 _TOP_HEADING = regex.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
 
 
@@ -55,8 +59,9 @@ def _blocked_lines(doc: Document, layout: Layout) -> list[tuple[int, int]]:
     if layout.date_line is not None:
         out.append((layout.date_line.start, layout.date_line.end))
     out += [(f.start, f.end) for f in layout.metadata if f.start >= layout.body[0]]
-    skip = _skip_line()
-    out += [(ln.start, ln.end) for ln in layout.lines if ln.start >= layout.body[0] and skip.match(ln.text)]
+    skip, starts = _skip_line()
+    out += [(ln.start, ln.end) for ln in layout.lines
+            if ln.start >= layout.body[0] and ln.text[0] in starts and skip.match(ln.text)]
     return out
 
 
@@ -69,7 +74,12 @@ def _forward_spans(text: str, layout: Layout, body_end: int) -> list[tuple[int, 
         if len(line.text) <= 30 and _TOP_HEADING.match(line.text) and heading_re.search(line.text):
             end = next((ln.start for ln in lines[i + 1:] if _TOP_HEADING.match(ln.text)), body_end)
             spans.append((line.end, end))
-    spans += [(m.end(), body_end) for m in lead_re.finditer(text, layout.body[0], body_end)]
+    for m in _LIST_WORD.finditer(text, layout.body[0], body_end):  # 以下/如下 first: the pattern is costly
+        sentence_start = max(text.rfind(c, layout.body[0], m.start()) for c in "。！？\n") + 1
+        lead = lead_re.match(text, max(sentence_start, layout.body[0]), body_end)
+        if lead and lead.end() > m.start():
+            spans.append((lead.end(), body_end))
+            break
     return spans
 
 
@@ -80,7 +90,7 @@ def _lists() -> dict[str, tuple[str, ...]]:
         ("indicators", "window_before"), ("indicators", "window_after"), ("indicators", "level_nouns"))}
 
 
-_HEDGE_AFTER = regex.compile(r"^(?:以上|以下|以内|左右|余|多)")
+_HEDGE_AFTER = regex.compile(r"^(?:左右|余|多|(?:以上|以下|以内)(?![\p{Han}]))")
 _LEVEL_BRACKET = regex.compile(r"(?:水位|高程线)[（(][^）)]{0,12}$")
 
 
@@ -118,11 +128,15 @@ def _windows(spans: Iterable[tuple[int, int]], lo: int, hi: int, margin: int) ->
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of the sorted ``spans``."""
     i = bisect.bisect_left(spans, (end, end))
-    return any(s < end and start < e for s, e in spans[max(0, i - 8):i])
+    for j in range(i - 1, max(-1, i - 9), -1):
+        if spans[j][1] > start:
+            return True
+    return False
 
 
-def _quantities(doc: Document, layout: Layout) -> tuple[list[Quantity], list[tuple[int, int]]]:
+def _quantities(doc: Document, layout: Layout) -> tuple[list[Quantity], list[tuple[int, int, str]]]:
     """The indicator quantities, and the masks that break a clause (dates, enumerators, titles).
 
     Numbers are read first; masks are looked for only around them; a number a mask touches is read
@@ -145,19 +159,32 @@ def _quantities(doc: Document, layout: Layout) -> tuple[list[Quantity], list[tup
         clean += [q for q in again if not _overlaps(taken, q.start, q.end)]
         clean.sort(key=lambda q: q.start)
     found = [q for q in clean if _is_indicator(text, q)]
-    breaks = [(m.start, m.end) for m in masks if m.kind in _BREAK_MASKS]
+    breaks = [(m.start, m.end, m.kind) for m in masks if m.kind in _BREAK_MASKS]
     return found, breaks
 
 
-def _cut(text: str, lo: int, hi: int, breaks: Iterable[tuple[int, int]], left: bool) -> int:
-    """Move the clause edge past any date, enumerator or title inside it."""
+def _cut(text: str, lo: int, hi: int, breaks: list[tuple[int, int]], left: bool) -> int:
+    """Move the clause edge past any date, enumerator or title inside it (``breaks`` sorted)."""
+    i = bisect.bisect_left(breaks, (lo, lo))
     edge = lo if left else hi
-    for s, e in breaks:
-        if left and lo <= s and e <= hi:
+    for s, e in breaks[i:]:
+        if s >= hi:
+            break
+        if left and e <= hi:
             edge = max(edge, e)
-        elif not left and lo <= s < hi:
-            edge = min(edge, s)
+        elif not left:
+            return min(edge, s)
     return edge
+
+
+def _last_date(dates: list[tuple[int, int]], lo: int, edge: int) -> tuple[int, int] | None:
+    """The date mask that set a clause's left edge, if one did."""
+    for s, e in reversed(dates):
+        if lo <= s and e == edge:
+            return s, e
+        if e < edge:
+            break
+    return None
 
 
 def _in(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -167,9 +194,11 @@ def _in(spans: list[tuple[int, int]], pos: int) -> bool:
 def find_indicators(doc: Document, layout: Layout, letter_date: str | None) -> list[Indicator]:
     """Every quantity the letter reports or promises, in text order (see the module docstring)."""
     text = doc.text
-    quantities, breaks = _quantities(doc, layout)
+    quantities, marks = _quantities(doc, layout)
     if not quantities:
         return []
+    breaks = sorted((s, e) for s, e, _ in marks)
+    dates = sorted((s, e) for s, e, kind in marks if kind == "date")
     body_end = len(text)
     forward = _forward_spans(text, layout, body_end)
     bounds = ctx.Bounds.of(text, layout.body[0], body_end)
@@ -178,27 +207,39 @@ def find_indicators(doc: Document, layout: Layout, letter_date: str | None) -> l
     out: list[Indicator] = []
     metrics: list[str | None] = []
     prev_end = layout.body[0]
-    prev_sentence = (-1, -1)
+    prev_sentence = sentence = (-1, -1)
+    cues: tuple[tuple[int, str], ...] = ()
+    anchors: list[ctx.Anchor] = []
     for i, q in enumerate(quantities):
         s_start, s_end = bounds.sentence(q.start, q.end, layout.body[0], body_end)
         c_start, c_end = bounds.clause(q.start, q.end, layout.body[0], body_end)
-        left_edge = _cut(text, max(c_start, prev_end if prev_end <= q.start else c_start), q.start, breaks, True)
+        clause_left = max(c_start, prev_end if prev_end <= q.start else c_start)
+        left_edge = _cut(text, clause_left, q.start, breaks, True)
+        before_date = None
+        date = _last_date(dates, clause_left, left_edge)
+        if date is not None:  # 入驻率由2022年的76.5%: the phrase stands before the date
+            before_date = text[_cut(text, clause_left, date[0], breaks, True):date[0]]
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else c_end
         right_edge = _cut(text, q.end, min(c_end, next_start), breaks, False)
-        right = text[q.end:right_edge].lstrip()
-        right = _HEDGE_AFTER.sub("", right)
+        right = _HEDGE_AFTER.sub("", text[q.end:right_edge].lstrip())
         follow = None
         if i + 1 < len(quantities) and text[q.end:quantities[i + 1].start] in ("", "和", "、", "及", "与"):
             nxt = quantities[i + 1]
             follow = text[nxt.end:min(nxt.end + 30, c_end)]
-        metric = ctx.metric_of(ctx.MetricContext(
-            left=text[left_edge:q.start], right=right, classifier=q.unit in classifiers, follow=follow))
-        if metric is None and (s_start, s_end) == prev_sentence and metrics:
-            metric = metrics[-1]  # 较2022年底增加130万千瓦: the same thing as before
-        anchor = ctx.find_anchor(text, s_start, q.start, letter_date)
+        metric, weak = ctx.metric_of(ctx.MetricContext(
+            left=text[left_edge:q.start], right=right, classifier=q.unit in classifiers, follow=follow,
+            left_before_date=before_date))
+        same_sentence = (s_start, s_end) == prev_sentence and metrics and metrics[-1]
+        if (metric is None or weak) and same_sentence:
+            metric = metrics[-1]  # 较2022年底增加130万千瓦, 已完成整治61处: the thing named before
+        if (s_start, s_end) != sentence:
+            sentence = (s_start, s_end)
+            cues = tuple(ctx.sentence_cues(text, s_start, s_end, letter_year))
+            anchors = ctx.sentence_anchors(text, s_start, s_end, letter_date)
+        anchor = next((a for a in reversed(anchors) if a.end <= q.start), None)
         kind = ctx.kind_of(ctx.KindContext(
             before=text[s_start:q.start], after=text[q.end:s_end], clause_before=text[c_start:q.start],
-            letter_year=letter_year, in_forward_section=_in(forward, q.start)), anchor)
+            letter_year=letter_year, in_forward_section=_in(forward, q.start), offset=s_start, cues=cues), anchor)
         change = ctx.change_of(text[max(c_start, q.start - 24):q.start])
         out.append(Indicator(
             text=q.text, value=q.value, unit=q.unit, per=q.per, approx=q.approx, low=q.low, high=q.high,
