@@ -65,3 +65,12 @@ def test_resource_examples(key: str) -> None:
         assert found and found[0].text in (text, text.replace("前", "")), text
     for text in no_match:
         assert all(t.text != text for t in find_time_expressions(text, letter_date="2023-05-05")), text
+
+
+def test_every_season_holds_a_mark() -> None:
+    """The finder's pre-filter looks for MARKS near a candidate: every season word must hold one."""
+    from extract.lexicon import words
+    from extract.timex import MARKS
+
+    for word in words("deadlines", "seasons"):
+        assert any(c in MARKS for c in word), word

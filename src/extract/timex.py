@@ -79,6 +79,9 @@ _CN = "〇零一二三四五六七八九○"
 _MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _DAY = r"3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 _NUM = r"[一二三四五六七八九十两]{1,3}|\d{1,2}"
+# Every time expression holds one of these within its first 13 characters (年, 月, 季度, “十四五”, and a
+# character of each season word): a cheap test before the full pattern is tried.
+MARKS = "年月季五汛雨节旦庆学冬暖奥运"
 
 
 @functools.cache
@@ -114,7 +117,7 @@ def _pattern() -> regex.Pattern[str]:
     )
     starts = "\\d〇零一二三四五六七八九○十两今本当同明次来后去上前未近年月“第下截止到至在于从自力争" + "".join(
         sorted({w[0] for w in words("deadlines", "seasons")}))  # a cheap pre-filter
-    anchor = rf"(?=[^，。；：,;:\n]{{0,12}}?(?:[年月季五]|{seasons}))"  # a year, month, quarter, plan or season
+    anchor = rf"(?=[^，。；：,;:\n]{{0,12}}?[{MARKS}])"  # a year, month, quarter, plan or season is near
     return regex.compile(rf"(?=[{starts}]){anchor}(?P<pre>{prefixes})?(?P<core>{core})(?P<suf>{suffixes})?")
 
 
