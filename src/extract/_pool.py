@@ -110,7 +110,7 @@ def _died_failure(exitcode: int | None, memory_mb: int) -> Failure:
                    "else please report it with the file")
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> Any:  # a multiprocessing context (the stubs give BaseContext no Process)
     """fork on Linux: a worker starts in milliseconds, with the modules already imported, and never
     re-runs the caller's script. Elsewhere spawn (a script that calls ``extract_paths`` then needs the
     usual ``if __name__ == "__main__":`` guard; the ``extract`` command has it)."""

@@ -69,7 +69,7 @@ def _heading_level(p: etree._Element, headings: dict[str, int]) -> int:
     style = next((c for c in ppr if _local(c.tag) == "pStyle"), None) if ppr is not None else None
     if style is None:
         return 0
-    value = next((v for k, v in style.attrib.items() if _local(k) == "val"), "")
+    value = next((str(v) for k, v in style.attrib.items() if _local(k) == "val"), "")
     return headings.get(value, 0)
 
 
@@ -121,8 +121,8 @@ def heading_styles(styles: etree._Element | None) -> dict[str, int]:
     """Style id -> heading level, for styles named ``heading N`` (Word's built-in headings, any language)."""
     found = {f"Heading{n}": n for n in range(1, 7)}
     for style in styles if styles is not None else ():
-        sid = next((v for k, v in style.attrib.items() if _local(k) == "styleId"), None)
-        name = next((next((v for k, v in c.attrib.items() if _local(k) == "val"), "") for c in style
+        sid = next((str(v) for k, v in style.attrib.items() if _local(k) == "styleId"), None)
+        name = next((next((str(v) for k, v in c.attrib.items() if _local(k) == "val"), "") for c in style
                      if _local(c.tag) == "name"), "")
         m = _HEADING_NAME.fullmatch(name.strip().lower())
         if sid and m:

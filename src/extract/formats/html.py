@@ -85,7 +85,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
 
 @functools.cache
 def _parser() -> lxml.html.HTMLParser:
-    return lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
+    return lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,  # type: ignore[call-arg]
                                 default_doctype=False, huge_tree=False)
 
 
@@ -96,12 +96,12 @@ def _metadata_labels() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, labels)))
 
 
-def _is_page_part(el: etree._Element) -> bool:
+def _is_page_part(el: lxml.html.HtmlElement) -> bool:
     attrs = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}"
     return bool(attrs.strip()) and bool(_PAGE_PARTS.search(attrs))
 
 
-def _prune(root: etree._Element) -> None:
+def _prune(root: lxml.html.HtmlElement) -> None:
     """Remove what is never the letter: scripts, navigation, page headers and footers, share bars."""
     doomed = [el for el in root.iter() if isinstance(el.tag, str) and
               (el.tag in _DROP or _is_page_part(el) or el.get("hidden") is not None
@@ -111,7 +111,7 @@ def _prune(root: etree._Element) -> None:
             el.drop_tree()
 
 
-def _own_prose(el: etree._Element) -> int:
+def _own_prose(el: lxml.html.HtmlElement) -> int:
     """Characters of text that stand directly in ``el`` or its inline children (links excluded)."""
     total = len(_WORD.findall(el.text or ""))
     for child in el:
@@ -121,10 +121,10 @@ def _own_prose(el: etree._Element) -> int:
     return total
 
 
-def _main(body: etree._Element) -> etree._Element:
+def _main(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """The element that holds the letter: each block of prose scores for its container (a paragraph
     for its parent, a box of loose text for itself) and half of that for the next one up."""
-    scores: dict[etree._Element, float] = {}
+    scores: dict[lxml.html.HtmlElement, float] = {}
     for el in body.iter():
         if not isinstance(el.tag, str) or el.tag in ("a", "tr"):
             continue
@@ -138,11 +138,11 @@ def _main(body: etree._Element) -> etree._Element:
     return max(scores, key=lambda el: scores[el]) if scores else body
 
 
-def _metadata_blocks(root: etree._Element, main: etree._Element) -> list[etree._Element]:
+def _metadata_blocks(root: lxml.html.HtmlElement, main: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """Tables or lists outside the main content that carry a document number or a writing date."""
     inside = set(main.iter())
     ancestors = set(main.iterancestors())
-    found: list[etree._Element] = []
+    found: list[lxml.html.HtmlElement] = []
     for el in root.iter("table", "ul", "dl", "ol"):
         if el in inside or el in ancestors or any(f in el.iterancestors() for f in found):
             continue
@@ -156,7 +156,7 @@ def _inline(text: str) -> str:
     return _SPACE.sub(" ", _CJK_BREAK.sub("", text))
 
 
-def _render(el: etree._Element, out: list[str]) -> None:
+def _render(el: lxml.html.HtmlElement, out: list[str]) -> None:
     """Append text to ``out``; ``"\\x00"`` marks a block boundary, ``"\\n"`` a hard line break."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag == "br":
@@ -181,11 +181,11 @@ def _render(el: etree._Element, out: list[str]) -> None:
             out.append("\x00")
 
 
-def _cells(tr: etree._Element) -> list[etree._Element]:
+def _cells(tr: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return [c for c in tr if c.tag in ("td", "th")]
 
 
-def _table(table: etree._Element) -> Iterator[str]:
+def _table(table: lxml.html.HtmlElement) -> Iterator[str]:
     rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
     if all(len(_cells(tr)) <= 1 for tr in rows):  # a layout box: its content as blocks
         for tr in rows:
@@ -202,13 +202,13 @@ def _table(table: etree._Element) -> Iterator[str]:
     yield "\n".join(lines)
 
 
-def _blocks_of(el: etree._Element) -> list[str]:
+def _blocks_of(el: lxml.html.HtmlElement) -> list[str]:
     out: list[str] = []
     _render(el, out)
     return out
 
 
-def _blocks(el: etree._Element) -> list[str]:
+def _blocks(el: lxml.html.HtmlElement) -> list[str]:
     """The element's text as blocks: lines stripped, empty blocks gone."""
     blocks = []
     for raw in "".join(_blocks_of(el)).split("\x00"):

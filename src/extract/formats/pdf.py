@@ -14,6 +14,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from .base import MAX_TEXT_CHARS, Extracted, LoadError, check_text_size, damaged
 from .rules import page_number
@@ -38,9 +39,9 @@ class _Line:
     page: int
 
 
-def _pdfium():  # type: ignore[no-untyped-def]
-    import pypdfium2
-    import pypdfium2.raw
+def _pdfium() -> tuple[Any, Any]:
+    import pypdfium2  # type: ignore[import-untyped]
+    import pypdfium2.raw  # type: ignore[import-untyped]
 
     return pypdfium2, pypdfium2.raw
 
