@@ -379,7 +379,8 @@ def _commitment(doc: Document, r: _Read, anchor: _Anchor | None, issuer: str | N
     actor = _actor(r, anchor)
     if actor and issuer and rules.pattern("self_actor").match(actor):
         actor = issuer
-    targets = [i for i, ind in enumerate(indicators) if span["start"] <= ind.start and ind.end <= span["end"]]
+    targets = [i for i, ind in enumerate(indicators)
+               if ind.kind == "target" and span["start"] <= ind.start and ind.end <= span["end"]]
     return Commitment(text=r.sentence.text, actor=actor, actions=_actions(r), strength=_strength(r, anchor),
                       deadline=_deadline(doc, r, letter_date), targets=targets,
                       responds_to=_responds_to(doc, r, topics), **span)
