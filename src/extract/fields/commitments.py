@@ -108,7 +108,8 @@ class _Read:
     @property
     def blocked(self) -> bool:
         """Not carried on: past, the present (目前…), effects, instructions, thanks, refusals, descriptions."""
-        return self.blocked_in_scope or bool(rules.pattern("present_openers").match(self.masked))
+        return self.blocked_in_scope or bool(rules.pattern("present_openers").match(self.masked)
+                                             or rules.pattern("present_state").match(rules.strip_head(self.masked)))
 
     @property
     def blocked_in_scope(self) -> bool:
