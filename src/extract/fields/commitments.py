@@ -81,6 +81,11 @@ class _Read:
             self.triggers = rules.triggers(masked, self.parts, self.off)
             self.triggers += rules.time_triggers(sentence.text, masked, self.parts, self.off, letter_date, times)
             self.triggers.sort(key=lambda t: t.pos)
+            if any(t.kind == "continue" and masked.startswith("继续", t.pos) for t in self.triggers) and not \
+                    rules.deadlines(sentence.text, masked, self.parts, self.off, letter_date, times):
+                # a bare 继续 promises only with a time (在…并轨前，继续免征…); else it often tells of routine
+                self.triggers = [t for t in self.triggers if not (t.kind == "continue"
+                                                                   and masked.startswith("继续", t.pos))]
         self.heading: int | None = None  # rank of a heading (1 = 一、 … 4 = （1）), None for prose
         self.inline_heading = False
         self.scope_heading = False
