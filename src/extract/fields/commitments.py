@@ -25,7 +25,6 @@ A sentence is a commitment when
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -148,19 +147,19 @@ def _level(text: str) -> int | None:
     return None
 
 
-def _heading(s: Sentence, same_line: list[Sentence], near: Callable[[], tuple[str, str]],
+def _heading(s: Sentence, same_para: list[Sentence], near: Callable[[], tuple[str, str]],
              masked: str) -> tuple[int | None, bool]:
     """(rank, inline) when the sentence is a heading: short, no comma, numbered or alone on its line."""
     text = s.text.lstrip("#").strip()
     if not text or len(text) > MAX_HEADING or _COMMA.search(masked) or text.endswith(("：", ":")):
         return None, False
     level = _level(text)
-    alone = len(same_line) == 1
+    alone = len(same_para) == 1
     stop = text[-1] in _STOPS
     named = bool(_TOPICAL.search(text) or rules.pattern("scope_heading").search(text))
     if level is not None:
         if not alone:
-            first = s is same_line[0]
+            first = s is same_para[0]
             return (level, True) if first and (len(text) <= 30 or named) else (None, False)
         if not stop or named:
             return level, False
@@ -172,32 +171,23 @@ def _heading(s: Sentence, same_line: list[Sentence], near: Callable[[], tuple[st
     return None, False
 
 
-def _near_lines(text: str, line_starts: list[int], ln: int) -> tuple[str, str]:
-    """The non-empty lines before and after line ``ln``."""
-    found = []
-    for order in (range(ln - 1, -1, -1), range(ln + 1, len(line_starts))):
-        line = ""
-        for i in order:
-            end = line_starts[i + 1] - 1 if i + 1 < len(line_starts) else len(text)
-            line = text[line_starts[i]:end].strip()
-            if line:
-                break
-        found.append(line)
-    return found[0], found[1]
+def _near_paragraphs(paras: dict[int, list[Sentence]], index: int) -> tuple[str, str]:
+    """The first sentences of the paragraphs before and after paragraph ``index``."""
+    before, after = paras.get(index - 1), paras.get(index + 1)
+    return (before[0].text if before else ""), (after[0].text if after else "")
 
 
-def _read(doc: Document, sentences: list[Sentence], line_starts: list[int], letter_date: str | None) -> list[_Read]:
+def _read(doc: Document, sentences: list[Sentence], letter_date: str | None) -> list[_Read]:
     text = doc.text
-    lines: dict[int, list[Sentence]] = {}
-    line_of = [bisect.bisect_right(line_starts, s.start) - 1 for s in sentences]
-    for s, ln in zip(sentences, line_of, strict=True):
-        lines.setdefault(ln, []).append(s)
+    paras: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        paras.setdefault(s.paragraph, []).append(s)
     past = rules.pattern("past_markers")
     times = find_time_expressions(text, sentences[0].start if sentences else 0,
                                   sentences[-1].end if sentences else 0, letter_date=letter_date)
     reads = []
     k = 0
-    for s, ln in zip(sentences, line_of, strict=True):
+    for s in sentences:
         while k < len(times) and times[k].start < s.start:
             k += 1
         own = []
@@ -206,8 +196,8 @@ def _read(doc: Document, sentences: list[Sentence], line_starts: list[int], lett
             k += 1
         masked = rules.mask_quotes(s.text)
         r = _Read(s, masked, letter_date, own)
-        near = functools.partial(_near_lines, text, line_starts, ln)
-        r.heading, r.inline_heading = _heading(s, lines[ln], near, masked)
+        near = functools.partial(_near_paragraphs, paras, s.paragraph)
+        r.heading, r.inline_heading = _heading(s, paras[s.paragraph], near, masked)
         found = r.triggers
         if r.heading is not None and found and r.inline_heading and not (
                 _TOPICAL.search(s.text) or rules.pattern("scope_heading").search(s.text)):
@@ -245,7 +235,7 @@ def _strength(r: _Read, anchor: _Anchor | None) -> Strength | None:
         return "plan"
     if study.search(r.masked) or _STUDY_VERB.match(head):
         return "study"
-    return anchor.strength if anchor else "firm"
+    return anchor.strength if anchor and anchor.strength else "firm"
 
 
 def _actor(r: _Read, anchor: _Anchor | None) -> str | None:
@@ -315,8 +305,7 @@ def find_commitments(doc: Document, layout: Layout, issuer: str | None, letter_d
     """Commitments in text order (see the module docstring for what counts)."""
     b_start, b_end = layout.body
     sentences = split_sentences(doc.text, b_start, b_end)
-    line_starts = [0] + [m.end() for m in regex.finditer(r"\n", doc.text)]
-    reads = _read(doc, sentences, line_starts, letter_date)
+    reads = _read(doc, sentences, letter_date)
     out: list[Commitment] = []
     scope: _Anchor | None = None
     carry: _Anchor | None = None
@@ -383,8 +372,8 @@ def _commitment(doc: Document, r: _Read, anchor: _Anchor | None, issuer: str | N
                 indicators: list[Indicator], topics: list[tuple[float, TextSpan]]) -> Commitment:
     span = source_span(doc, r.sentence.start, r.sentence.end)
     actor = _actor(r, anchor)
-    if actor and issuer and rules.pattern("self_actor").match(actor):
-        actor = issuer
+    if issuer and (actor is None or rules.pattern("self_actor").match(actor)):
+        actor = issuer  # 我委, 我们, or no subject at all: the answering side
     targets = [i for i, ind in enumerate(indicators)
                if ind.kind == "target" and span["start"] <= ind.start and ind.end <= span["end"]]
     return Commitment(text=r.sentence.text, actor=actor, actions=_actions(r), strength=_strength(r, anchor),
