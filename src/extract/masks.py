@@ -86,7 +86,7 @@ def _after_number() -> re.Pattern[str]:
     for i, (name, spec) in enumerate(load_resource("masks")["after_number"].items()):
         parts.append(f"(?P<r{i}>(?:{fill(spec.get('number', _NUMBER))})(?:{fill(spec['ending'])}))")
         del name
-    return re.compile(rf"(?=[\d{CN_TEXT}])(?<![\d.])(?:{'|'.join(parts)})", re.M)
+    return re.compile(rf"(?=[\d{CN_TEXT}几双])(?<![\d.])(?:{'|'.join(parts)})", re.M)
 
 
 @functools.cache
@@ -137,10 +137,18 @@ def find_masks(text: str, start: int = 0, end: int | None = None,
     found: list[Mask] = []
     numbered = after_number_rules()
     for m in _after_number().finditer(joined):
-        rule = numbered[int(m.lastgroup[1:])]  # type: ignore[index]
+        first = int(m.lastgroup[1:])  # type: ignore[index]
         s, e = to_text(m.start(), m.end())
-        if _accepted(rule, text, s):
-            found.append(Mask(s, e, rule.kind, text[s:e]))
+        if _accepted(numbered[first], text, s):
+            found.append(Mask(s, e, numbered[first].kind, text[s:e]))
+            continue
+        for rule in numbered[first + 1:]:  # the first rule's condition failed: a later rule may still hold
+            again = rule.pattern.match(joined, m.start())
+            if again:
+                s, e = to_text(again.start(), again.end())
+                if _accepted(rule, text, s):
+                    found.append(Mask(s, e, rule.kind, text[s:e]))
+                    break
     for rule in rules():
         if rule.whole_text:
             hits = [(m.start(), m.end()) for m in rule.pattern.finditer(text, start, end)]

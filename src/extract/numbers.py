@@ -40,6 +40,7 @@ _ARABIC = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _ARABIC_WITH_PLACE = regex.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<place>[十百千万亿萬億]+)")
 _FRACTION = regex.compile(r"(?P<den>.+?)分之(?P<num>.+)")
 _HEDGED_TAIL = regex.compile(r"(?P<base>.+?)(?P<hedge>余|多|几|來|来)$")
+_CN_DECIMAL = regex.compile(r"(?P<whole>[零〇一二两三四五六七八九十百千万亿]+)点(?P<frac>[零〇一二三四五六七八九]+)")
 _VAGUE_HEAD = regex.compile(r"(?P<hedge>几|数|上|成)(?P<base>[十百千万亿]+)$")
 
 
@@ -76,6 +77,8 @@ def parse_int(text: str) -> int | None:
         if ch in DIGITS:
             if DIGITS[ch] == 0:
                 zero_seen = True
+            elif digit:
+                return None  # 十五六, 七八十: two digits side by side are a range, not one number
             digit = DIGITS[ch]
         elif ch.isdigit():
             digit = (digit or 0) * 10 + int(ch)
@@ -167,6 +170,11 @@ def read_numeral(text: str) -> Numeral | None:
         if num is None or not den:
             return None
         return Numeral(num / den)
+    m = _CN_DECIMAL.fullmatch(text)
+    if m:  # 一点五, 十点五: a decimal written in Chinese
+        whole = parse_int(m["whole"])
+        if whole is not None:
+            return Numeral(float(f"{whole}.{''.join(str(DIGITS[c]) for c in m['frac'])}"))
     pair = _adjacent_pair(text)
     if pair:
         return Numeral(pair[0], low=pair[0], high=pair[1], approx="range")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from .lexicon import load_resource, words
-from .numbers import CN_TEXT, read_numeral
+from .numbers import CN_TEXT, Numeral, read_numeral
 
 _SEPARATORS = r"-|—|–|－|~|～|〜|至|到"
 _SEPARATOR_CHARS = frozenset("-—–－~～〜至到")
@@ -101,7 +101,7 @@ def numeral_token() -> str:
     """A regex for a numeral in running text: 2,473 | 1.2 | 3万4千 | 一千零五十 | 几十 | 上百."""
     mixed = r"\d+[万亿](?:\d+[千百十])+\d*"
     arabic = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)"
-    chinese = rf"(?<![{CN_TEXT}])(?:(?:几|数|上)(?=[十百千万]))?[{CN_TEXT}]+"
+    chinese = rf"(?<![{CN_TEXT}])(?:(?:几|数|上)(?=[十百千万]))?[{CN_TEXT}]+(?:点[零〇一二三四五六七八九]+)?"
     return rf"(?:(?<![\d.]){mixed}|(?<![\d.]){arabic}|{chinese})"
 
 
@@ -119,7 +119,7 @@ def _single() -> re.Pattern[str]:
     unit, mult = unit_alternation(), _multiplier()
     return re.compile(
         rf"(?=[\d{CN_TEXT}几数上])(?P<num>{numeral_token()})(?P<hin>余|多|几)?(?P<mult>{mult})?(?P<hin2>余|多)?"
-        rf"(?:个(?P<mid>多|余)(?P<unit2>月|小时|工作日|百分点)|(?P<unit>{unit}))(?:/\s*(?P<per>{mult}?{unit}))?")
+        rf"(?:个(?P<mid>多|余|半)(?P<unit2>月|小时|工作日|百分点)|(?P<unit>{unit}))(?:/\s*(?P<per>{mult}?{unit}))?")
 
 
 @functools.cache
@@ -214,6 +214,8 @@ def _read(text: str, m: re.Match[str], original: str) -> Quantity | None:
     if numeral is None:
         return None
     hedge_in = m["hin"] or m["hin2"] or m["mid"]
+    if hedge_in == "半":  # 1个半小时
+        numeral, hedge_in = Numeral(numeral.value + 0.5), None
     if num in _BARE_PLACES and not hedge_in and _hedge(text, m.start(), m.start(), None) not in _ROUGHLY:
         return None  # 亿元楼宇, 万元工业增加值: a unit of account, not an amount (but 近百家, 百余个)
     unit = _canonical(written_unit)
@@ -301,11 +303,15 @@ def _cheng(text: str, start: int, end: int) -> list[Quantity]:
         digit = text[i - 1]
         before = text[i - 2] if i >= 2 else ""
         after = text[i + 1] if i + 1 < len(text) else ""
-        if (digit in "一二两三四五六七八九" or digit.isdigit()) and not (before.isdigit() or before in CN_TEXT
-                                                                     or before == ".") and after not in _CHENG_GUARD:
+        numeral_before = bool(before) and (before.isdigit() or before in CN_TEXT or before == ".")
+        if (digit in "一二两三四五六七八九" or digit.isdigit()) and not numeral_before \
+                and not (after and after in _CHENG_GUARD):
             value = read_numeral(digit)
             if value is not None:
-                q = Quantity(i - 1, i + 1, text[i - 1:i + 1], value.value * 10, "%", numeral=digit)
+                half = text.startswith("半", i + 1)  # 两成半 = 25%
+                end_ = i + 2 if half else i + 1
+                tenths = value.value * 10 + (5 if half else 0)
+                q = Quantity(i - 1, end_, text[i - 1:end_], tenths, "%", numeral=digit)
                 out.append(replace(q, approx=_hedge(text, q.start, q.end, "%")))
         i = text.find("成", i + 1, end)
     return out

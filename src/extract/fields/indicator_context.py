@@ -61,7 +61,7 @@ class Bounds:
 
 @functools.cache
 def _pattern(key: str) -> regex.Pattern[str]:
-    return regex.compile(load_resource("indicators")[key])
+    return regex.compile(load_resource("indicators")[key]["pattern"])
 
 
 @functools.cache
@@ -322,7 +322,7 @@ class KindContext:
 @functools.cache
 def _cue_pattern() -> regex.Pattern[str]:
     data = load_resource("indicators")
-    parts = [f"(?P<target>{data['target_pattern']})", f"(?P<other>{data['rule_pattern']})"]
+    parts = [f"(?P<target>{data['target_pattern']['pattern']})", f"(?P<other>{data['rule_pattern']['pattern']})"]
     for key, name in (("target_before", "target2"), ("achieved_before", "achieved"), ("rule_before", "other2"),
                       ("cap_before", "cap")):
         parts.append(f"(?P<{name}>{'|'.join(regex.escape(w) for w in words('indicators', key))})")

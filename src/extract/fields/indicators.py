@@ -37,7 +37,7 @@ _BREAK_MASKS = ("date", "enumerator", "title", "self_count")
 @functools.cache
 def _skip_line() -> tuple[regex.Pattern[str], frozenset[str]]:
     """The pattern of lines to skip, and the characters such a line can start with (a quick test first)."""
-    source = load_resource("indicators")["skip_line"]
+    source = load_resource("indicators")["skip_line"]["pattern"]
     words_ = regex.findall(r"[\p{Han}]", source)
     return regex.compile(source), frozenset(words_) | frozenset("|#>*- \t")
 
@@ -45,7 +45,7 @@ def _skip_line() -> tuple[regex.Pattern[str], frozenset[str]]:
 @functools.cache
 def _forward() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     data = load_resource("indicators")
-    return regex.compile(data["forward_heading"]), regex.compile(data["forward_lead_in"])
+    return regex.compile(data["forward_heading"]["pattern"]), regex.compile(data["forward_lead_in"]["pattern"])
 
 
 _LIST_WORD = regex.compile(r"以下|如下")
@@ -87,7 +87,8 @@ def _forward_spans(text: str, layout: Layout, body_end: int) -> list[tuple[int, 
 def _lists() -> dict[str, tuple[str, ...]]:
     return {key: words(name, key) for name, key in (
         ("units", "class_units"), ("units", "time_units"), ("units", "classifiers"),
-        ("indicators", "window_before"), ("indicators", "window_after"), ("indicators", "level_nouns"))}
+        ("indicators", "window_before"), ("indicators", "window_after"), ("indicators", "window_after_years"),
+        ("indicators", "level_nouns"))}
 
 
 _HEDGE_AFTER = regex.compile(r"^(?:左右|余|多|(?:以上|以下|以内)(?![\p{Han}]))")
@@ -104,7 +105,8 @@ def _is_indicator(text: str, q: Quantity) -> bool:
     before = text[max(0, q.start - 3):q.start]
     after = text[q.end:q.end + 4]
     if q.unit in {u.removeprefix("个") for u in lists["time_units"]}:
-        if before.endswith(lists["window_before"]) or after.startswith(lists["window_after"]):
+        if before.endswith(lists["window_before"]) or after.startswith(lists["window_after"]) or (
+                q.unit == "年" and after.startswith(lists["window_after_years"])):
             return False
         if q.unit == "小时" and q.value == 24 and not after.startswith(("内", "以内", "之内")):
             return False  # 24小时服务: round the clock, not a duration
