@@ -54,6 +54,7 @@ _PREPOSITION = regex.compile(r"^(?:在|对|对于|按照|根据|依据|通过|�
 _FRAME = regex.compile(r"(?:在|于|从)[^，,；;]{1,24}?(?:中|上|内|里|方面|基础上|过程中|期间)(?=\p{Han})")
 _OPENING = regex.compile(r"收悉|(?:答复|函复|回复)如下")
 _ANSWERING = regex.compile(r"答复|函复|办理情况|收悉")  # 现将办理情况答复如下 announces the answer, not a plan
+_ENUM_HEAD = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])")
 _LIST_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}是")
 _PLAN_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]")
 _FOCUS = regex.compile(r"着力|重点|从")
@@ -93,6 +94,7 @@ class _Read:
         self.leadin = False
         self.leading = False  # its promise carries on through its paragraph
         self.instructs = False  # it opens a list of what the addressee must do
+        self.run_in_plan: int | None = None  # rank of a plan heading run into this sentence
 
     @property
     def parts(self) -> list[rules.Clause]:
@@ -207,6 +209,10 @@ def _read(doc: Document, sentences: list[Sentence], letter_date: str | None) -> 
                 "topic").match(masked)
         elif not found and len(s.text) <= 100:
             r.topic = bool(rules.pattern("topic").match(masked))
+        level = _level(s.text)
+        if r.heading is None and level is not None and rules.pattern("run_in_plan_heading").match(
+                s.text, len(s.text) - len(_ENUM_HEAD.sub("", s.text, count=1))):
+            r.run_in_plan = level  # 二、下一步工作举措为进一步加快…: a heading run into its text
         if found:
             r.leading = not past.search(masked[:found[0].pos]) and not rules.pattern("present_openers").match(masked)
         no_past = not past.search(masked) and not _ANSWERING.search(masked)
@@ -324,6 +330,11 @@ def find_commitments(doc: Document, layout: Layout, issuer: str | None, letter_d
             scope = None
         if r.closing:
             scope = carry = instructions = None
+        if r.run_in_plan is not None:
+            carry = None
+            section = r.run_in_plan
+            scope = _Anchor(None, None, level=r.run_in_plan)
+            instructions = None
         if r.heading is not None:
             carry = None
             if scope and r.heading <= scope.level:
