@@ -24,7 +24,6 @@ letter's own date, and without one they resolve to ``None``.
 from __future__ import annotations
 
 import calendar
-import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -58,19 +57,18 @@ class TimeExpression:
     value: str | None
     explicit: bool
     has_part: bool  # names a part of a year (month, quarter, half, 年底/年内…) or a framing word
+    last: str | None = None  # ISO date of the period's last day
 
     def shifted(self, offset: int) -> TimeExpression:
         """The same expression with its offsets moved by ``offset`` (into a slice of the text searched)."""
-        return dataclasses.replace(self, start=self.start + offset, end=self.end + offset)
+        return TimeExpression(self.start + offset, self.end + offset, self.text, self.core, self.relation,
+                              self.period, self.value, self.explicit, self.has_part, self.last)
 
     def is_past(self, letter_date: str | None) -> bool:
         """True when the period ended before the letter was written (``以来`` is always past)."""
         if self.relation == "since" or self.core.startswith(("去年", "前年", "上年", "上月", "上个月")):
             return True
-        if letter_date is None or self.period is None:
-            return False
-        end = period_bounds(self.period)[1]
-        return end is not None and end.isoformat() < letter_date
+        return letter_date is not None and self.last is not None and self.last < letter_date
 
 
 # --- the grammar ------------------------------------------------------------------------------
@@ -297,8 +295,10 @@ def _expression(m: regex.Match[str], letter: dt.date | None) -> TimeExpression |
                     or (m["ypart"] and m["ypart"] != "度") or m["bareyear"]
                     or m["month"] or m["quarter"] or m["half"] or m["bmonth"] or m["bquarter"] or m["bhalf"]
                     or m["relmonth"] or m["baremonth"] or m["season"])
+    last = period_bounds(period)[1] if period else None
     return TimeExpression(start=m.start(), end=m.end(), text=m[0], core=m["core"], relation=relation,
-                          period=period, value=_value(period, relation), explicit=explicit, has_part=has_part)
+                          period=period, value=_value(period, relation), explicit=explicit, has_part=has_part,
+                          last=last.isoformat() if last else None)
 
 
 def time_at(text: str, pos: int = 0, letter_date: str | None = None) -> TimeExpression | None:

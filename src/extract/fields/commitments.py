@@ -73,6 +73,7 @@ class _Read:
         self.letter_date = letter_date
         self.times = times
         self._parts: list[rules.Clause] | None = None
+        self._head: str | None = None
         self._off: list[bool] | None = None
         self._blocked: bool | None = None
         self.triggers: list[rules.Trigger] = []
@@ -97,6 +98,13 @@ class _Read:
         self.run_in_plan: int | None = None  # rank of a plan heading run into this sentence
 
     @property
+    def head(self) -> str:
+        """The masked sentence without its leading numbers, adverbs and times."""
+        if self._head is None:
+            self._head = rules.strip_head(self.masked)
+        return self._head
+
+    @property
     def parts(self) -> list[rules.Clause]:
         """The clauses of the masked sentence."""
         if self._parts is None:
@@ -115,13 +123,13 @@ class _Read:
     def blocked(self) -> bool:
         """Not carried on: past, the present (目前…), effects, instructions, thanks, refusals, descriptions."""
         return self.blocked_in_scope or bool(rules.pattern("present_openers").match(self.masked)
-                                             or rules.pattern("present_state").match(rules.strip_head(self.masked)))
+                                             or rules.pattern("present_state").match(self.head))
 
     @property
     def blocked_in_scope(self) -> bool:
         """Not a promise even under a plan heading: past, effects, instructions, thanks, refusals, descriptions."""
         if self._blocked is None:
-            masked, head = self.masked, rules.strip_head(self.masked)
+            masked, head = self.masked, self.head
             self._blocked = bool(
                 rules.pattern("past_markers").search(masked)
                 or rules.pattern("effect_subject").match(head) or rules.pattern("courtesy").match(masked)
@@ -209,7 +217,7 @@ def _read(doc: Document, sentences: list[Sentence], letter_date: str | None) -> 
                 "topic").match(masked)
         elif not found and len(s.text) <= 100:
             r.topic = bool(rules.pattern("topic").match(masked))
-        level = _level(s.text)
+        level = r.heading if r.heading is not None else _level(s.text)
         if r.heading is None and level is not None and rules.pattern("run_in_plan_heading").match(
                 s.text, len(s.text) - len(_ENUM_HEAD.sub("", s.text, count=1))):
             r.run_in_plan = level  # 二、下一步工作举措为进一步加快…: a heading run into its text
@@ -236,7 +244,7 @@ def _strength(r: _Read, anchor: _Anchor | None) -> Strength | None:
         if rules.STRENGTH[t.kind] == "firm" and (study.search(after) or _STUDY_VERB.search(after)):
             return "study"
         return rules.STRENGTH[t.kind]  # type: ignore[return-value]
-    head = rules.strip_head(r.masked)
+    head = r.head
     if rules.pattern("plan_words").search(r.masked):
         return "plan"
     if study.search(r.masked) or _STUDY_VERB.match(head):
@@ -248,7 +256,7 @@ def _actor(r: _Read, anchor: _Anchor | None) -> str | None:
     for t in r.triggers:
         if t.actor:
             return t.actor
-    m = rules.pattern("actor").match(rules.strip_head(r.masked))
+    m = rules.pattern("actor").match(r.head)
     if m:
         return m["actor"]
     return anchor.actor if anchor else None
