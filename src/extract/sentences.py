@@ -19,12 +19,12 @@ from dataclasses import dataclass
 
 import regex
 
+_NUMBERED = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
 _PARAGRAPH_BREAK = regex.compile(
     r"\n|(?<=[。！？!?：:][”’」』）)]*)[ \t]+(?=\S)"
     # a numbered heading without a full stop, between spaces on a one-line page (… 二、下一步工作举措 为…)
-    r"|(?<=(?:^|[ \t])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。！？!?\s，,；;：:]{1,30})"
-    r"[ \t]+(?=\S)"
-    r"|[ \t]+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。！？!?\s，,；;]{1,30}[ \t])",
+    rf"|(?<=(?:^|[ \t]){_NUMBERED}[^。！？!?\s，,；;：:]{{1,30}})[ \t]+(?=\S)"
+    rf"|[ \t]+(?={_NUMBERED}[^。！？!?\s，,；;]{{1,30}}[ \t])",
     regex.M,
 )
 _STOPS = "。！？!?"
