@@ -24,6 +24,7 @@ _METRIC_MAX = 14  # characters: longer phrases are clauses, not names
 _WINDOW = 40  # characters of clause read on either side of a number
 _NOMINAL = ("n", "v", "s", "j", "l", "b", "f", "g", "k", "z", "h", "a", "e", "t")
 _MEASURE_ENDS = frozenset("率比量")
+_ADMIN = frozenset("省市县区镇乡村州旗盟")
 _PLACE_MONEY = regex.compile(r"[十百千万亿]+元")  # 税收亿元楼宇
 
 
@@ -132,8 +133,13 @@ def _verb(word: str, tag: str) -> bool:
     return tag.startswith("v") and not tag.startswith("vn") and word not in _set("predicate_verbs")
 
 
-def _trim(tokens: list[str], limit: int) -> str:
-    """Drop scope words and joining words at the edges; keep the last words within ``limit`` characters."""
+def _trim(tokens: list[str], limit: int, places: frozenset[str] = frozenset()) -> str:
+    """Drop scope words, place names (``places``: 马鬃山|村面积) and joining words at the edges; keep the
+    last words within ``limit`` characters."""
+    while len(tokens) > 1 and tokens[0] in places:
+        tokens = tokens[1:]
+        if len(tokens) > 1 and tokens[0] in _ADMIN:
+            tokens = tokens[1:]
     while tokens and (tokens[0] in _set("scope_words") or tokens[0] in "的和与及、"):
         tokens = tokens[1:]
     while tokens and tokens[-1] in "的和与及、":
@@ -151,21 +157,56 @@ def _scope_starts() -> frozenset[str]:
     return frozenset(w[0] for w in words("indicators", "scope_words"))
 
 
-def _strip_left(text: str) -> tuple[str, bool]:
-    """The text before a number without its prefix code, predicate and rate denominator; and whether
-    the predicate said 分别 (a list of metrics, 风电、光伏发电装机容量分别达到…)."""
+def _tail_cut(text: str, end: int, ends: set[int]) -> int:
+    """Where the predicate words that end ``text[:end]`` begin (…已达到, …分别为), at a word end (…行为
+    keeps its 为) or after a one-character noun (rjieba's 数已 in 基站数已达到); ``end`` when none."""
+    tail = _tail("predicate_tail").search(text, 0, end)
+    if not tail:
+        return end
+    suffixes = _set("suffix_nouns")
+    for p in range(tail.start(), end):
+        if (p in ends or (p and text[p - 1] in suffixes)) and _full_tail().fullmatch(text, p, end):
+            return p
+    return end
+
+
+@functools.cache
+def _full_tail() -> regex.Pattern[str]:
+    return regex.compile("(?:" + "|".join(regex.escape(w) for w in words("indicators", "predicate_tail")) + ")+")
+
+
+def _strip_left(text: str) -> tuple[list[tuple[str, str]], str, bool]:
+    """The words before a number without its prefix code, predicate and rate denominator, their text,
+    and whether the predicate said 分别 (a list of metrics, 风电、光伏发电装机容量分别达到…)."""
     text = _LATIN_TAIL.sub("", text.rstrip())  # ML1.8级: the prefix is part of the number
     text = _ASIDE_TAIL.sub("", text)  # 无人机起降场（点）93个
-    tail = _tail("predicate_tail").search(text)
-    respectively = bool(tail and "分别" in tail[0])
-    text = text[:tail.start()] if tail else text
-    pers = list(per_phrase().finditer(text))
+    tokens = _tag(text)
+    ends = {0}
+    pos = 0
+    for word, _ in tokens:
+        pos += len(word)
+        ends.add(pos)
+    end = _tail_cut(text, len(text), ends)
+    respectively = "分别" in text[end:]
+    start = 0
+    pers = list(per_phrase().finditer(text, 0, end))
     if pers:
         last = pers[-1]
-        text = text[:last.start()] if last.end() == len(text) else text[last.end():]
-        tail = _tail("predicate_tail").search(text)
-        text = text[:tail.start()] if tail else text
-    return text, respectively
+        if last.end() == end:
+            end = _tail_cut(text, last.start(), ends)
+        else:
+            start = last.end()
+    if start == 0 and end == len(text):
+        return tokens, text, respectively
+    kept, pos = [], 0
+    for word, tag in tokens:
+        if pos >= start and pos + len(word) <= end:
+            kept.append((word, tag))
+        pos += len(word)
+    joined = "".join(w for w, _ in kept)
+    if joined != text[start:end]:  # a cut inside a word: tag the piece again
+        kept = _tag(text[start:end])
+    return kept, text[start:end], respectively
 
 
 def left_phrase(text: str) -> tuple[str, bool]:
@@ -174,12 +215,11 @@ def left_phrase(text: str) -> tuple[str, bool]:
     >>> left_phrase("全国充电基础设施总量已达到")
     ('充电基础设施总量', False)
     """
-    text, respectively = _strip_left(text)
+    tokens, text, respectively = _strip_left(text)
     if not text:
         return "", False
     if text.endswith("的"):  # 房屋明显有裂缝的110户: the relative clause names it
-        return _trim(rjieba.cut(text[:-1]), _LEFT_MAX), True
-    tokens = _tag(text)
+        return _trim([w for w, _ in tokens[:-1]] if tokens[-1][0] == "的" else rjieba.cut(text[:-1]), _LEFT_MAX), True
     kept: list[str] = []
     i = len(tokens) - 1
     while i >= 0:
@@ -189,6 +229,10 @@ def left_phrase(text: str) -> tuple[str, bool]:
             break
         if _nominal(word, tag) or (tag == "q" and (not kept or before_nominal)):  # 充电|桩, A|类|通用机场
             kept.append(word)
+        elif kept and tag.startswith("v") and kept[-1] in _set("suffix_nouns") and len(kept) == 1:
+            kept.append(word)  # 污水收集|率, 办结|率
+        elif not kept and word in _set("predicate_verbs") and before_nominal and i == len(tokens) - 1:
+            kept.append(word)  # 农村公路新改建|2.3万公里: the action names what was done
         elif kept and before_nominal and ((tag == "uj" and (respectively or kept[-1] in _set("relational_heads")))
                                           or (respectively and word in "、和与及")
                                           or (tag == "d" and len(word) > 1)):
@@ -199,7 +243,8 @@ def left_phrase(text: str) -> tuple[str, bool]:
         else:
             break
         i -= 1
-    return _trim(kept[::-1], _METRIC_MAX if respectively else _LEFT_MAX), False
+    places = frozenset(w for w, t in tokens if t == "ns")
+    return _trim(kept[::-1], _METRIC_MAX if respectively else _LEFT_MAX, places), False
 
 
 def right_phrase(text: str) -> str:
@@ -253,13 +298,19 @@ def _benefit(right: str) -> str:
     """What a rule gives, named after the number: 50元的招商奖励, 1%给予一次性奖励, 500元的标准予以追加."""
     m = _BENEFIT.match(right)
     if not m or not m.group(0):
-        return ""
+        return _benefit_named(right)
     phrase = right_phrase(right[m.end():])
     if m["standard"]:
         return phrase or right_phrase(after_verbs(right[m.end():]))
     if phrase.endswith(_list("benefit_nouns")):
         return (m["once"] or "") + phrase
     return ""
+
+
+def _benefit_named(right: str) -> str:
+    """A benefit named right after the number, 500元生活补助: what a rule gives."""
+    phrase = right_phrase(right)
+    return phrase if phrase.endswith(_list("benefit_nouns")) else ""
 
 
 def metric_of(ctx: MetricContext) -> tuple[str | None, bool]:
@@ -284,7 +335,7 @@ def metric_of(ctx: MetricContext) -> tuple[str | None, bool]:
         right = right_phrase(ctx.follow)
     if right and (ctx.classifier or right.startswith(_list("frame_nouns"))):
         return right, False
-    if left and not (relative and right):
+    if left and not (relative and right) and not (right and left in _set("predicate_verbs")):
         return left, left in _set("predicate_verbs")
     if right:
         return right, False
