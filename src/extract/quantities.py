@@ -328,7 +328,8 @@ def _masked(text: str, blocked: Iterable[tuple[int, int]]) -> str:
         if e <= s:
             continue
         parts.append(text[pos:s])
-        parts.append(_MASK_OUT.sub(MASK_CHAR, text[s:e]))
+        piece = text[s:e]
+        parts.append(_MASK_OUT.sub(MASK_CHAR, piece) if "\n" in piece else MASK_CHAR * len(piece))
         pos = e
     parts.append(text[pos:])
     return "".join(parts)

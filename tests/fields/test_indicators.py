@@ -90,10 +90,23 @@ def test_zones_skip_header_signature_and_contact():
     ("该镇位于县城以东，面积36平方公里。", "other"),
     ("力争到2026年底，建筑面积不低于40万平方米。", "target"),
     ("已完成改造小区265个。", "achieved"),
+    ("我们将审批事项由原来的9项精简为4项。", "achieved"),
+    ("“十四五”期间计划新建学校5所。", "target"),
 ])
 def test_kind(sentence, kind):
     got = _indicators(sentence)
     assert got and got[-1].kind == kind, [(i.text, i.kind) for i in got]
+
+
+def test_a_paragraph_that_opens_with_next_steps_looks_ahead():
+    got = _indicators("下一步，我局将继续推进加装电梯工作。同时在3至5个小区开展试点。")
+    assert [(i.text, i.kind) for i in got] == [("3至5个", "target")]
+
+
+def test_a_qualifying_year_is_no_anchor():
+    got = _indicators("我市2000年以前建成的老旧小区共有1200余个。")
+    assert got[0].as_of is None and got[0].approx == "余"
+
 
 
 @pytest.mark.parametrize("sentence, metric", [
@@ -105,6 +118,10 @@ def test_kind(sentence, kind):
     ("房屋明显有裂缝的110户。", "房屋明显有裂缝"),
     ("全市可再生能源电力装机增至541万千瓦。", "可再生能源电力装机"),
     ("对新引进企业给予每平方米50元的招商奖励。", "招商奖励"),
+    ("我们将审批事项由原来的9项精简为4项。", "审批事项"),
+    ("全年共查处噪声违法行为326起。", "噪声违法行为"),
+    ("全年共受理投诉1.2万件，办结率100%。", "办结率"),
+    ("2023年城市区域噪声昼间平均等效声级为53.2分贝。", "昼间平均等效声级"),
     pytest.param("推动了在交通运输、电力供应与消费四个领域电能替代工作。", "领域",
                  marks=pytest.mark.xfail(strict=True, reason="the phrase after a count runs on into the next noun")),
     pytest.param("有感范围涉及8个地市县城区。", "地市县城区",

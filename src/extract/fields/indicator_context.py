@@ -178,8 +178,11 @@ def _full_tail() -> regex.Pattern[str]:
 def _strip_left(text: str) -> tuple[list[tuple[str, str]], str, bool]:
     """The words before a number without its prefix code, predicate and rate denominator, their text,
     and whether the predicate said 分别 (a list of metrics, 风电、光伏发电装机容量分别达到…)."""
-    text = _LATIN_TAIL.sub("", text.rstrip())  # ML1.8级: the prefix is part of the number
-    text = _ASIDE_TAIL.sub("", text)  # 无人机起降场（点）93个
+    text = text.rstrip()
+    if text[-1:].isascii() and text[-1:].isalpha():
+        text = _LATIN_TAIL.sub("", text)  # ML1.8级: the prefix is part of the number
+    if text[-1:] in ("）", ")"):
+        text = _ASIDE_TAIL.sub("", text)  # 无人机起降场（点）93个
     tokens = _tag(text)
     ends = {0}
     pos = 0
@@ -278,6 +281,8 @@ def right_phrase(text: str) -> str:
             break
     if len(kept) > 1 and kept[-1][-1] in _MEASURE_ENDS and "和" not in kept and "与" not in kept:
         kept = kept[:1]  # 4800余个住宅小区|垃圾分类覆盖率达到…: the rate is the next clause's subject
+    if len(kept) == 1 and text[len(kept[0]):len(kept[0]) + 1] in ("为", "至", "到", "成"):
+        return ""  # 9项|精简为4项: a verb of change, whatever the tagger says
     return _trim(kept, _METRIC_MAX)
 
 
@@ -393,9 +398,12 @@ def _plan_years(numeral: str) -> tuple[int, int]:
 
 
 def _is_ba(text: str, pos: int) -> bool:
-    """将 followed by an object (将工程建设项目…分为) is the 把 construction, not the future."""
+    """将 followed by an object (将工程建设项目…分为, 将审批事项由9项精简为4项) is the 把 construction,
+    not the future (将继续…, 将进一步提高到…)."""
     nxt = rjieba.tag(text[pos + 1:pos + 7])
-    return bool(nxt) and nxt[0][1].startswith(_BA_NEXT) and nxt[0][0] not in ("于", "在")
+    if not nxt or nxt[0][0] in ("于", "在") or nxt[0][1].startswith("d"):
+        return False
+    return nxt[0][1].startswith(_BA_NEXT) or bool(_pattern("ba_pattern").match(text, pos))
 
 
 def sentence_cues(text: str, start: int, end: int, letter_year: int | None) -> list[tuple[int, str]]:
@@ -410,7 +418,7 @@ def sentence_cues(text: str, start: int, end: int, letter_year: int | None) -> l
     if letter_year is not None:
         for m in _PLAN.finditer(text, start, end):
             last = _plan_years(m["n"])[1]
-            cues.append((m.end(), "target" if last >= letter_year else "achieved"))
+            cues.append((m.end(), "plan" if last >= letter_year else "achieved"))
     return sorted(cues)
 
 
@@ -444,7 +452,7 @@ def kind_of(ctx: KindContext, anchor: Anchor | None = None) -> str:
         pos, kind = max(cues)
         if kind == "achieved" and promised and ctx.before[:pos].endswith(_list("weak_achieved")):
             return "target"  # 力争到2030年累计建成…
-        return "other" if kind == "cap" else kind
+        return {"cap": "other", "plan": "target"}.get(kind, kind)
     if _words_in("describe_words", ctx.before):
         return "other"
     if ctx.in_forward_section:
@@ -483,6 +491,7 @@ class Anchor:
 
 
 _BASIS = ("较", "比", "同比", "与", "相比", "对比")
+_QUALIFIER = ("以前", "以后", "之前", "之后", "前", "后", "起")
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
@@ -521,7 +530,8 @@ def sentence_anchors(text: str, start: int, end: int, letter_date: str | None) -
     """The time anchors of one sentence, in order (a basis of comparison, 较2023年, is none)."""
     out: list[Anchor] = []
     for m in _pattern("anchor").finditer(text, start, end):
-        if m.end() > m.start() and not text.endswith(_BASIS, max(0, m.start() - 2), m.start()):
+        if m.end() > m.start() and not text.endswith(_BASIS, max(0, m.start() - 2), m.start()) \
+                and not text.startswith(_QUALIFIER, m.end()):  # 2000年以前建成的: a qualifier, no anchor
             value, year = resolve_anchor(m, letter_date)
             lead_len = len(m[0]) - len(m[0].lstrip())
             out.append(Anchor(m.start() + lead_len, m.end(), m[0].strip(), value, year, m["lead"] or m["lead2"]))

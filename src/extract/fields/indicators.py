@@ -43,6 +43,11 @@ def _skip_line() -> tuple[regex.Pattern[str], frozenset[str]]:
 
 
 @functools.cache
+def _forward_paragraph() -> regex.Pattern[str]:
+    return regex.compile(load_resource("indicators")["forward_paragraph"]["pattern"])
+
+
+@functools.cache
 def _forward() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     data = load_resource("indicators")
     return regex.compile(data["forward_heading"]["pattern"]), regex.compile(data["forward_lead_in"]["pattern"])
@@ -74,6 +79,8 @@ def _forward_spans(text: str, layout: Layout, body_end: int) -> list[tuple[int, 
         if len(line.text) <= 30 and _TOP_HEADING.match(line.text) and heading_re.search(line.text):
             end = next((ln.start for ln in lines[i + 1:] if _TOP_HEADING.match(ln.text)), body_end)
             spans.append((line.end, end))
+    paragraph = _forward_paragraph()
+    spans += [(ln.start, ln.end) for ln in lines if paragraph.match(ln.text)]  # 下一步，我局将…。同时…。
     for m in _LIST_WORD.finditer(text, layout.body[0], body_end):  # 以下/如下 first: the pattern is costly
         sentence_start = max(text.rfind(c, layout.body[0], m.start()) for c in "。！？\n") + 1
         lead = lead_re.match(text, max(sentence_start, layout.body[0]), body_end)
@@ -100,8 +107,8 @@ def _is_indicator(text: str, q: Quantity) -> bool:
     lists = _lists()
     if q.unit in lists["class_units"]:
         return False
-    if q.numeral in ("一", "壹") and q.approx != "range":
-        return False  # 一个重要渠道, 一批: an article, not a count
+    if q.numeral in ("一", "壹") and q.approx != "range" and q.unit not in ("倍", "%", "百分点"):
+        return False  # 一个重要渠道, 一批: an article, not a count (but 增长一倍)
     before = text[max(0, q.start - 3):q.start]
     after = text[q.end:q.end + 4]
     if q.unit in {u.removeprefix("个") for u in lists["time_units"]}:
