@@ -503,7 +503,7 @@ def resolve_anchor(m: regex.Match[str], letter_date: str | None) -> tuple[str | 
         return letter_date, letter_year
     year: int | None = None
     if m["year"]:
-        year = int(m["year"])
+        year = parse_int(m["year"])
     elif m["rel"] and letter_year is not None:
         year = letter_year + _RELATIVE[m["rel"]]
     elif m["month2"] and letter_date:
