@@ -3,9 +3,9 @@
 The steps: the zones to read (the body and any attachments, without the
 signature, date, contact block and page chrome); the masks (dates, identifiers,
 enumerators, titles, slogans: ``extract.masks``), which no number parser sees; the
-quantities (``extract.numbers.find_quantities``); the quantities that are not
+quantities (``extract.quantities``); the quantities that are not
 indicators (voltage classes, time windows, 一个); and for each indicator its
-metric, kind, time anchor and change (``indicator_context``).
+metric (``indicator_metric``), kind, time anchor and change (``indicator_context``).
 
 >>> from extract.normalize import normalize
 >>> from extract.layout import find_layout
@@ -30,6 +30,7 @@ from ..models import Change, Indicator, TimeAnchor
 from ..quantities import Quantity, find_quantities
 from . import indicator_context as ctx
 from ._span import source_span
+from .indicator_metric import MetricContext, metric_of
 
 _BREAK_MASKS = ("date", "enumerator", "title", "self_count")
 
@@ -235,7 +236,7 @@ def find_indicators(doc: Document, layout: Layout, letter_date: str | None) -> l
         if i + 1 < len(quantities) and text[q.end:quantities[i + 1].start] in ("", "和", "、", "及", "与"):
             nxt = quantities[i + 1]
             follow = text[nxt.end:min(nxt.end + 30, c_end)]
-        metric, weak = ctx.metric_of(ctx.MetricContext(
+        metric, weak = metric_of(MetricContext(
             left=text[left_edge:q.start], right=right, classifier=q.unit in classifiers, follow=follow,
             left_before_date=before_date))
         same_sentence = (s_start, s_end) == prev_sentence and metrics and metrics[-1]
