@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
@@ -18,8 +19,8 @@ from ..lexicon import load_resource, words
 from ..numbers import parse_int
 from . import _indicator_lexicon as L
 
-_SENTENCE_END = regex.compile(r"[。！？!?\n]")
-_CLAUSE_END = regex.compile(r"[，,；;。！？!?：:\n（(）)]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")  # the standard engine scans a plain class faster
+_CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n（(）)]")
 _WINDOW = 40  # characters of clause read on either side of a number
 
 
