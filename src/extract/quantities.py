@@ -32,7 +32,6 @@ _LIST_JOINERS = r"、|和|及|与"
 _JOINER_CHARS = frozenset("、和及与")
 #: Stands in for masked characters: no pattern reads it as a digit, unit or hedge.
 MASK_CHAR = "\u25a1"
-_CHENG_GUARD = "员本果效绩功就熟交为立型品份分都语了"
 _MASK_OUT = regex.compile(r"[^\n]")
 _BARE_PLACES = frozenset("百千万亿佰仟萬億")
 _ROUGHLY = frozenset(("近", "约", "超", "逾"))
@@ -305,7 +304,7 @@ def _cheng(text: str, start: int, end: int) -> list[Quantity]:
         after = text[i + 1] if i + 1 < len(text) else ""
         numeral_before = bool(before) and (before.isdigit() or before in CN_TEXT or before == ".")
         if (digit in "一二两三四五六七八九" or digit.isdigit()) and not numeral_before \
-                and not (after and after in _CHENG_GUARD):
+                and not (after and after in _units().guards.get("成", ())):
             value = read_numeral(digit)
             if value is not None:
                 half = text.startswith("半", i + 1)  # 两成半 = 25%

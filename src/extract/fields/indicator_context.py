@@ -185,8 +185,6 @@ class Anchor:
     lead: str | None
 
 
-_BASIS = ("较", "比", "同比", "与", "相比", "对比")
-_QUALIFIER = ("以前", "以后", "之前", "之后", "前", "后", "起")
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
@@ -225,8 +223,8 @@ def sentence_anchors(text: str, start: int, end: int, letter_date: str | None) -
     """The time anchors of one sentence, in order (a basis of comparison, 较2023年, is none)."""
     out: list[Anchor] = []
     for m in L.pattern("anchor").finditer(text, start, end):
-        if m.end() > m.start() and not text.endswith(_BASIS, max(0, m.start() - 2), m.start()) \
-                and not text.startswith(_QUALIFIER, m.end()):  # 2000年以前建成的: a qualifier, no anchor
+        if m.end() > m.start() and not text.endswith(L.word_list("anchor_basis"), max(0, m.start() - 2), m.start()) \
+                and not text.startswith(L.word_list("anchor_qualifiers"), m.end()):  # 2000年以前建成的
             value, year = resolve_anchor(m, letter_date)
             lead_len = len(m[0]) - len(m[0].lstrip())
             out.append(Anchor(m.start() + lead_len, m.end(), m[0].strip(), value, year, m["lead"] or m["lead2"]))
