@@ -20,7 +20,7 @@ from ..numbers import parse_int
 from . import _indicator_lexicon as L
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")  # the standard engine scans a plain class faster
-_CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n（(）)]")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]")
 _WINDOW = 40  # characters of clause read on either side of a number
 
 
@@ -48,7 +48,7 @@ class Bounds:
         return self._around(self.sentence_ends, start, end, lo, hi)
 
     def clause(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-        """The clause around ``[start, end)`` (cut at commas, semicolons, colons, brackets), at most
+        """The clause around ``[start, end)`` (cut at commas, semicolons, colons), at most
         ``_WINDOW`` characters on either side."""
         s, e = self._around(self.clause_ends, start, end, lo, hi)
         return max(s, start - _WINDOW), min(e, end + _WINDOW)
@@ -81,6 +81,7 @@ def _cue_pattern() -> regex.Pattern[str]:
 
 
 _GIVE = regex.compile(r"给予|予以")
+_ITEM_HEAD = regex.compile(r"^[\s（(]*(?:[一二三四五六七八九十\d]{1,2}[）)、.．])?\s*")
 _PLAN = regex.compile(r"(?P<n>十[一二三四五六七八九]|[一二三四五六七八九十])五[”\"]?(?:期间|时期|末|规划|计划)")
 _BA_NEXT = ("n", "r", "m", "q", "nr", "ns", "nt", "nz", "j", "l")
 
@@ -133,7 +134,7 @@ def kind_of(ctx: KindContext, anchor: Anchor | None = None) -> str:
     if _words_in("classify_words", ctx.clause_before[-10:]) or _words_in("rule_near", ctx.clause_before[-6:]):
         return "other"
     cues = _cues(ctx, anchor)
-    if ctx.clause_before.lstrip().startswith("对") and _GIVE.search(ctx.after):
+    if _ITEM_HEAD.sub("", ctx.clause_before).startswith("对") and _GIVE.search(ctx.after):
         cues.append((len(ctx.before) + 1, "other"))  # 对…超过200家…的平台，再给予50万元奖励: a condition
     if L.pattern("target_after").match(ctx.after):
         cues.append((len(ctx.before) + 2, "target"))

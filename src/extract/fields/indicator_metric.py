@@ -30,6 +30,7 @@ _PLACE_MONEY = regex.compile(r"[十百千万亿]+元")  # 税收亿元楼宇
 
 _CODE = regex.compile(r"\d+[A-Za-z]+")
 _LATIN_TAIL = regex.compile(r"[A-Za-z]+$")
+_ASIDE_HEAD = regex.compile(r"[（(][^（()）\d，。]{1,3}[）)]")
 _ASIDE_TAIL = regex.compile(r"[（(][^（()）\d，。]{1,4}[）)]$")
 _BENEFIT = regex.compile(r"^(?:以上|以下|以内)?(?:(?P<standard>的标准)(?:予以|安排|给予|用于)?"
                         r"|(?:给予|予以)?(?P<once>一次性)?(?:的)?)")
@@ -170,7 +171,7 @@ def left_phrase(text: str) -> tuple[str, bool]:
         elif not kept and word in L.word_set("predicate_verbs") and before_nominal and i == len(tokens) - 1:
             kept.append(word)  # 农村公路新改建|2.3万公里: the action names what was done
         elif kept and before_nominal and ((tag == "uj" and (respectively or kept[-1] in L.word_set("relational_heads")))
-                                          or (respectively and word in "、和与及")
+                                          or ((respectively or len(kept) == 1) and word in "、和与及")
                                           or (tag == "d" and len(word) > 1)):
             kept.append(word)
         elif not kept and word in L.word_set("predicate_verbs") and not before_nominal:
@@ -216,6 +217,9 @@ def right_phrase(text: str) -> str:
         kept = kept[:1]  # 4800余个住宅小区|垃圾分类覆盖率达到…: the rate is the next clause's subject
     if len(kept) == 1 and text[len(kept[0]):len(kept[0]) + 1] in ("为", "至", "到", "成"):
         return ""  # 9项|精简为4项: a verb of change, whatever the tagger says
+    aside = _ASIDE_HEAD.match(text, sum(map(len, kept))) if kept else None
+    if aside:
+        kept.append(aside[0])  # 10个镇（街道）, 无人机起降场（点）
     return _trim(kept, _METRIC_MAX)
 
 
