@@ -236,23 +236,18 @@ class MetricContext:
     left_before_date: str | None = None
 
 
-def _benefit(right: str) -> str:
-    """What a rule gives, named after the number: 50元的招商奖励, 1%给予一次性奖励, 500元的标准予以追加."""
+def _benefit(right: str, plain: str) -> tuple[str, bool]:
+    """What a rule gives, named after the number (50元的招商奖励, 1%给予一次性奖励, 500元生活补助,
+    500元的标准予以追加), and whether it came after 的标准. ``plain`` is the phrase right after."""
     m = _BENEFIT.match(right)
     if not m or not m.group(0):
-        return _benefit_named(right)
+        return (plain, False) if plain.endswith(L.word_list("benefit_nouns")) else ("", False)
     phrase = right_phrase(right[m.end():])
     if m["standard"]:
-        return phrase or right_phrase(after_verbs(right[m.end():]))
+        return phrase or right_phrase(after_verbs(right[m.end():])), True
     if phrase.endswith(L.word_list("benefit_nouns")):
-        return (m["once"] or "") + phrase
-    return ""
-
-
-def _benefit_named(right: str) -> str:
-    """A benefit named right after the number, 500元生活补助: what a rule gives."""
-    phrase = right_phrase(right)
-    return phrase if phrase.endswith(L.word_list("benefit_nouns")) else ""
+        return (m["once"] or "") + phrase, False
+    return "", False
 
 
 def metric_of(ctx: MetricContext) -> tuple[str | None, bool]:
@@ -262,21 +257,23 @@ def metric_of(ctx: MetricContext) -> tuple[str | None, bool]:
     After a measure word the counted noun follows (27个|项目); otherwise the phrase before the number
     names it (装机容量|1.49亿千瓦); a rule names what it gives after (50元的|招商奖励).
     """
-    benefit = _benefit(ctx.right)
+    hedge = _RANGE_HEDGE.match(ctx.right)
+    after_hedge = ctx.right[hedge.end():] if hedge else ctx.right
+    right = right_phrase(after_hedge)
+    benefit, standard = _benefit(ctx.right, right)
+    if hedge and right and not benefit and not after_hedge.startswith("的"):
+        return _tag(right)[0][0], False  # 120米以下|空域: the first word is the frame
+    if right and not benefit and (ctx.classifier or right.startswith(L.word_list("frame_nouns"))):
+        return right, False
     left, relative = left_phrase(ctx.left)
     if not left and ctx.left_before_date:
         left, relative = left_phrase(ctx.left_before_date)
-    if benefit and (not left or _BENEFIT.match(ctx.right)["standard"] is None):  # type: ignore[index]
+    if benefit and (not left or not standard):
         return benefit, False
-    hedge = _RANGE_HEDGE.match(ctx.right)
-    right = right_phrase(ctx.right[hedge.end():] if hedge else ctx.right)
-    if hedge and right and not ctx.right[hedge.end():].startswith("的"):
-        right = _tag(right)[0][0]  # 120米以下|空域: the first word is the frame
-        return right, False
     if not right and ctx.follow is not None and (not left or relative):
         right = right_phrase(ctx.follow)
-    if right and (ctx.classifier or right.startswith(L.word_list("frame_nouns"))):
-        return right, False
+        if right and ctx.classifier:
+            return right, False
     if left and not (relative and right) and not (right and left in L.word_set("predicate_verbs")):
         return left, left in L.word_set("predicate_verbs")
     if right:
