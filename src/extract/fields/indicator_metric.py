@@ -92,16 +92,16 @@ def _scope_starts() -> frozenset[str]:
     return frozenset(w[0] for w in L.word_list("scope_words"))
 
 
-def _tail_cut(text: str, end: int, ends: set[int], joined: set[int]) -> int:
+def _tail_cut(text: str, end: int, ends: set[int], inside: set[int]) -> int:
     """Where the predicate words that end ``text[:end]`` begin (…已达到, …分别为), at a word end (…行为
     keeps its 为; …占比 is one word) or after a one-character noun (rjieba's 数已 in 基站数已达到);
-    ``end`` when none. ``joined`` holds the positions inside words that must not be split (占比)."""
+    ``end`` when none. ``inside`` holds the positions inside words that must not be split (占比)."""
     tail = L.tail_of("predicate_tail").search(text, 0, end)
     if not tail:
         return end
     suffixes = L.word_set("suffix_nouns")
     for p in range(tail.start(), end):
-        if p in joined:
+        if p in inside:
             continue
         if p in ends or (p and text[p - 1] in suffixes):
             if _full_tail().fullmatch(text, p, end):
@@ -134,15 +134,15 @@ def _strip_left(text: str) -> tuple[list[tuple[str, str]], str, bool]:
     for word, _ in tokens:
         pos += len(word)
         ends.add(pos)
-    joined = {p for m in _joins().finditer(text) for p in range(m.start(), m.end())}  # 占|比 stays one word
-    end = _tail_cut(text, len(text), ends, joined)
+    inside = {p for m in _joins().finditer(text) for p in range(m.start(), m.end())}  # 占|比 stays one word
+    end = _tail_cut(text, len(text), ends, inside)
     respectively = "分别" in text[end:]
     start = 0
     pers = list(per_phrase().finditer(text, 0, end))
     if pers:
         last = pers[-1]
         if last.end() == end:
-            end = _tail_cut(text, last.start(), ends, joined)
+            end = _tail_cut(text, last.start(), ends, inside)
         else:
             start = last.end()
     if start == 0 and end == len(text):
