@@ -39,13 +39,8 @@ from ..sentences import Sentence, split_sentences
 from ..timex import TimeExpression, find_time_expressions
 from . import _commitment_rules as rules
 from ._span import source_span
+from .sections import LEVELS
 
-LEVELS = (
-    (1, regex.compile(r"^[一二三四五六七八九十]{1,3}、")),
-    (2, regex.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
-    (3, regex.compile(r"^\d{1,2}[.．、](?!\d)")),
-    (4, regex.compile(r"^[（(]\d{1,2}[）)]")),
-)
 _COMMA = regex.compile(r"[，,；;]")
 _TOPICAL = regex.compile(r"关于|针对|建议|提案|意见|提议")
 _STOPS = "。！？!?"

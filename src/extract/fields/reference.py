@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import cast
 
 import regex
@@ -33,12 +32,6 @@ _UNQUOTED = regex.compile(r"关于.{2,150}?(?:建议|提案|议案|提议|意见
 _PERSONAL = regex.compile(r"您|你们|你(?![省市区县部委厅局州盟旗镇乡司单位公司])|委员|代表")
 _KIND_IN_TITLE = regex.compile(r"(提案|建议|议案)(?:的)?(?:答复|复函|办理|公开答复|分办)")
 _OPENING_END = regex.compile(r"收悉|。|如下[:：]")
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    start: int
-    end: int
 
 
 def _body_name(pre: str, mid: str, kind: str | None) -> tuple[str | None, str | None]:
