@@ -65,3 +65,15 @@ def test_sample_header_matches_gold(gold_path: Path):
         assert _norm(field, _pick(got, field)) == _norm(field, _pick(gold, field)), field
     assert sorted(a["name"] for a in got["addressees"]) == sorted(a["name"] for a in gold["addressees"])
     assert_spans_grounded(record, load_file(gold_path.parent / gold["doc"]).text)
+
+
+LETTERS = sorted(p for p in SAMPLES.rglob("*.txt"))
+
+
+@pytest.mark.parametrize("letter", LETTERS, ids=lambda p: p.stem)
+def test_sample_record_equals_its_expected_record(letter: Path):
+    """The whole record is the reviewed expected record (regenerate with scripts/update_samples.py)."""
+    expected = json.loads(letter.with_name(letter.stem + ".expected.json").read_text(encoding="utf-8"))
+    got = extract_file(letter).model_dump(mode="json")
+    got["source"]["path"] = letter.relative_to(SAMPLES).as_posix()
+    assert got == expected
