@@ -21,7 +21,8 @@ def _agency_end() -> regex.Pattern[str]:
 @functools.cache
 def _title_agency() -> regex.Pattern[str]:
     suffix = alternation("agencies", "agency_suffixes")
-    return regex.compile(rf"^(?P<agency>[\p{{Han}}（）()]{{2,30}}?{suffix}(?:[（(][\p{{Han}}]{{2,20}}[)）])?)(?:关于|对)")
+    second_name = r"(?:[（(][\p{Han}]{2,20}[)）])?"
+    return regex.compile(rf"^(?P<agency>[\p{{Han}}（）()]{{2,30}}?{suffix}{second_name})(?:关于|对)")
 
 
 def find_issuer(doc: Document, layout: Layout, title: TextSpan | None, banner: TextSpan | None) -> TextSpan | None:
