@@ -133,16 +133,67 @@ _TABLE_OR_LIST = regex.compile(r"^(?:[|>]|-\s|\*\s)")
 _OPENING = regex.compile(r"收悉|答复如下|现答复|现将.{0,12}(?:答复|函复)|函复如下|如下[:：]")
 
 
+_GAP = regex.compile(r"[ \t]+")
+_OPEN, _CLOSE = "《“（(「『", "》”）)」』"
+_MIN_SCRAPED = 60  # characters: a line this long with two or more line-like gaps is a scraped letter
+
+
+def _line_gaps(text: str) -> list[tuple[int, int]]:
+    """Spaces that stand for line breaks: between two non-ASCII characters, outside brackets and
+    quotes (so 《…治理 以高水平…》 and 国家能源局 2017年7月12日 stay whole)."""
+    gaps = {m.start(): m.end() for m in _GAP.finditer(text)}
+    if not gaps:
+        return []
+    found, depth = [], 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif i in gaps and depth == 0 and 0 < i and gaps[i] < len(text):
+            before, after = text[i - 1], text[gaps[i]]
+            if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
+                found.append((i, gaps[i]))
+    return found
+
+
+def _split_scraped(line: Line) -> list[Line]:
+    """A whole letter scraped onto one line, split where its line breaks were."""
+    gaps = _line_gaps(line.text) if len(line.text) > _MIN_SCRAPED else []
+    if len(gaps) < 2:
+        return [line]
+    out, piece = [], 0
+    for start, end in gaps:
+        out.append(Line(line.start + piece, line.start + start, line.text[piece:start]))
+        piece = end
+    out.append(Line(line.start + piece, line.end, line.text[piece:]))
+    return out
+
+
 def _lines(text: str) -> tuple[Line, ...]:
-    out = []
+    out: list[Line] = []
     pos = 0
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
             lead = len(raw) - len(raw.lstrip())
-            out.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+            line = Line(pos + lead, pos + lead + len(stripped), stripped)
+            out.extend([line] if _TABLE_OR_LIST.match(stripped) else _split_scraped(line))
         pos += len(raw) + 1
     return tuple(out)
+
+
+def _table_cells(text: str, line: Line, all_labels: set[str]) -> list[MetaField]:
+    """Label cells without a colon followed by their value cell: | 发文字号 | 穗天城管函〔2024〕43号 |."""
+    cells = [(m.start() + line.start, m.end() + line.start) for m in regex.finditer(r"[^|]+", line.text)]
+    found = []
+    for (s, e), (v_start, v_end) in zip(cells, cells[1:], strict=False):
+        label = "".join(text[s:e].split()).strip("*")
+        if label in all_labels:
+            value = text[v_start:v_end].strip()
+            v_start += len(text[v_start:v_end]) - len(text[v_start:v_end].lstrip())
+            found.append(MetaField(label, v_start, v_start + len(value), value.strip("*")))
+    return found
 
 
 def _metadata(text: str, lines: tuple[Line, ...]) -> tuple[MetaField, ...]:
@@ -162,6 +213,8 @@ def _metadata(text: str, lines: tuple[Line, ...]) -> tuple[MetaField, ...]:
             continue
         if not (_META_LINE.match(line.text) or len(line.text) <= 60):
             continue
+        if line.text.startswith("|"):
+            found.extend(_table_cells(text, line, all_labels))
         for m in label_re.finditer(text, line.start, line.end):
             value, v_start, v_end = m["value"], m.start("value"), m.end("value")
             if not value and m.end() >= line.end and i + 1 < len(lines):
