@@ -10,6 +10,7 @@ field can stand.
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass, field
 
 import regex
@@ -187,7 +188,7 @@ def _table_cells(text: str, line: Line, all_labels: set[str]) -> list[MetaField]
     """Label cells without a colon followed by their value cell: | 发文字号 | 穗天城管函〔2024〕43号 |."""
     cells = [(m.start() + line.start, m.end() + line.start) for m in regex.finditer(r"[^|]+", line.text)]
     found = []
-    for (s, e), (v_start, v_end) in zip(cells, cells[1:], strict=False):
+    for (s, e), (v_start, v_end) in itertools.pairwise(cells):
         label = "".join(text[s:e].split()).strip("*")
         if label in all_labels:
             value = text[v_start:v_end].strip()
