@@ -32,10 +32,12 @@ _CODE = regex.compile(r"\d+[A-Za-z]+")
 _LATIN_TAIL = regex.compile(r"[A-Za-z]+$")
 _ASIDE_HEAD = regex.compile(r"[（(][^（()）\d，。]{1,3}[）)]")
 _ASIDE_TAIL = regex.compile(r"[（(][^（()）\d，。]{1,4}[）)]$")
-_BENEFIT = regex.compile(r"^(?:以上|以下|以内)?(?:(?P<standard>的标准)(?:予以|安排|给予|用于)?"
+_BENEFIT = regex.compile(r"^(?:以上|以下|以内)?(?:(?P<standard>的标准)(?:予以|安排|给予|用于|发放|拨付)?"
                         r"|(?:给予|予以)?(?P<once>一次性)?(?:的)?)")
 _RANGE_HEDGE = regex.compile(r"^(?:以上|以下|以内)(?=\p{Han})")
 _LEFT_MAX = 9  # characters: a phrase before the number keeps its last words up to this length
+_LABEL_END = regex.compile(r"[“\"‘]([^“”\"‘’]{1,10})[”\"’]$")
+_SHARE_OF = regex.compile(r"占(?!比)[^占，。；]{1,16}的$")
 _ORDINAL_HEAD = regex.compile(r"^(?:首|第[一二三四五六七八九十\d]+)[批个次家届期轮]?")
 
 
@@ -75,7 +77,8 @@ def _trim(tokens: list[str], limit: int, places: frozenset[str] = frozenset()) -
         tokens = tokens[1:]
         if len(tokens) > 1 and tokens[0] in _ADMIN:
             tokens = tokens[1:]
-    while tokens and (tokens[0] in L.word_set("scope_words") or tokens[0] in "的和与及、"):
+    while tokens and (tokens[0] in L.word_set("scope_words") or tokens[0] in L.word_set("lead_words")
+                      or tokens[0] in "的和与及、"):
         tokens = tokens[1:]
     while tokens and tokens[-1] in "的和与及、":
         tokens = tokens[:-1]
@@ -164,20 +167,39 @@ def left_phrase(text: str) -> tuple[str, bool]:
     >>> left_phrase("全国充电基础设施总量已达到")
     ('充电基础设施总量', False)
     """
+    text = _LABEL_END.sub(r"\1", text)  # “民间河长”1300余名: a quoted label right before the number names it
+    text = L.pattern("basis_frame").sub("", text)  # 利率在基准利率基础上下浮|10%
     tokens, text, respectively = _strip_left(text)
     if not text:
         return "", False
+    share = _SHARE_OF.search(text)
+    if share and share.start() > 0:  # 流转土地面积|占耕地总面积的38.5%: the part names it
+        return left_phrase(text[:share.start()])
     if text.endswith("的"):  # 房屋明显有裂缝的110户: the relative clause names it
         return _trim([w for w, _ in tokens[:-1]] if tokens[-1][0] == "的" else rjieba.cut(text[:-1]), _LEFT_MAX), True
     kept: list[str] = []
+    joined = False
     i = len(tokens) - 1
     while i >= 0:
         word, tag = tokens[i]
         before_nominal = i > 0 and _nominal(*tokens[i - 1])
+        measure = bool(kept) and kept[0].endswith(L.word_list("measure_heads"))
         if kept and word in L.word_set("left_frames"):
             break
         if _nominal(word, tag) or (tag == "q" and (not kept or before_nominal)):  # 充电|桩, A|类|通用机场
             kept.append(word)
+        elif measure and before_nominal and (word in L.word_set("predicate_verbs") or word in ("所", "占", "所占")):
+            kept.append(word)  # 移动|支付|覆盖率, 新增仓容|所占|比重: a verb inside the name of a measure
+        elif measure and word in ("以上", "以下") and i > 0 and tokens[i - 1][1] == "q":
+            kept += [word, tokens[i - 1][0]]  # Ⅲ类以上|断面占比: a class names the part
+            i -= 1
+            if i > 0 and len(tokens[i - 1][0]) == 1 and tokens[i - 1][1] in ("x", "eng", "m"):
+                kept.append(tokens[i - 1][0])
+                i -= 1
+        elif kept and before_nominal and word in "和与及" and sum(map(len, kept)) <= 6 \
+                and tokens[i - 1][1].startswith(("n", "j", "l", "vn")):
+            kept.append(word)  # 种粮大户和家庭农场: coordinated nouns name one set
+            joined = True
         elif kept and tag.startswith("v") and kept[-1] in L.word_set("suffix_nouns") and len(kept) == 1:
             kept.append(word)  # 污水收集|率, 办结|率
         elif not kept and word in L.word_set("predicate_verbs") and before_nominal and i == len(tokens) - 1:
@@ -193,7 +215,8 @@ def left_phrase(text: str) -> tuple[str, bool]:
             break
         i -= 1
     places = frozenset(w for w, t in tokens if t == "ns")
-    return _trim(kept[::-1], _METRIC_MAX if respectively else _LEFT_MAX, places), False
+    limit = _METRIC_MAX if respectively or joined else _LEFT_MAX
+    return _trim(kept[::-1], limit, places), False
 
 
 def right_phrase(text: str) -> str:
@@ -253,13 +276,25 @@ def _benefit(right: str, plain: str) -> tuple[str, bool]:
     500元的标准予以追加), and whether it came after 的标准. ``plain`` is the phrase right after."""
     m = _BENEFIT.match(right)
     if not m or not m.group(0):
-        return (plain, False) if plain.endswith(L.word_list("benefit_nouns")) else ("", False)
-    phrase = right_phrase(right[m.end():])
+        return (plain, False) if _is_benefit(plain) else ("", False)
+    rest = right[m.end():]
+    phrase = right_phrase(rest)
     if m["standard"]:
-        return phrase or right_phrase(after_verbs(right[m.end():])), True
-    if phrase.endswith(L.word_list("benefit_nouns")):
+        return phrase or right_phrase(after_verbs(rest)), True
+    if phrase and not _is_benefit(phrase) and rest.startswith(phrase + "支持"):
+        phrase += "支持"  # 15年的中长期贷款|支持: the tagger's verb ends the benefit
+    if _is_benefit(phrase):
         return (m["once"] or "") + phrase, False
     return "", False
+
+
+def _is_benefit(phrase: str) -> bool:
+    """A phrase that names what a rule gives (招商奖励, 复耕补助政策, 省级补助标准)."""
+    nouns = L.word_list("benefit_nouns")
+    if phrase.endswith(nouns):
+        return True
+    frame = next((f for f in L.word_list("benefit_frames") if phrase.endswith(f)), None)
+    return frame is not None and phrase[:-len(frame)].endswith(nouns)
 
 
 def metric_of(ctx: MetricContext) -> tuple[str | None, bool]:
