@@ -92,10 +92,31 @@ def test_zones_skip_header_signature_and_contact():
     ("已完成改造小区265个。", "achieved"),
     ("我们将审批事项由原来的9项精简为4项。", "achieved"),
     ("“十四五”期间计划新建学校5所。", "target"),
+    ("创业担保贷款利率在贷款市场报价利率基础上下浮1.5个百分点。", "other"),
+    ("今年起，对农机购置的补贴比例由25%提高到30%。", "other"),
+    ("全县农村客运统一实行3元一票制。", "other"),
+    ("贷款期限原则上不超过5年。", "other"),
+    ("企业开办时限压缩至1个工作日以内。", "achieved"),
+    ("项目贷款期限普遍达到10年。", "achieved"),
+    ("该镇面积86平方公里，户籍人口1.2万人，绿化覆盖率达到45%。", ["other", "other", "achieved"]),
+    ("保护区内有国家重点保护野生动物36种。", "other"),
+    ("目前已开通定制公交线路5条，累计运送乘客约3万人次。", "achieved"),
+    ("力争到2026年累计建成口袋公园200个。", "target"),
+    ("今年计划开展入户宣传不少于100场。", "target"),
+    ("新建站点与居民楼的间距一般不少于10米。", "other"),
+    ("对服务企业超过50家的平台给予奖励，单个平台奖励不超过100万元。", ["other", "other"]),
 ])
 def test_kind(sentence, kind):
     got = _indicators(sentence)
-    assert got and got[-1].kind == kind, [(i.text, i.kind) for i in got]
+    if isinstance(kind, list):
+        assert [i.kind for i in got] == kind, [(i.text, i.kind) for i in got]
+    else:
+        assert got and got[-1].kind == kind, [(i.text, i.kind) for i in got]
+
+
+def test_caps_in_a_forward_section_are_promises_unless_framed_as_rules():
+    got = _indicators("下一步，我局将推进站点建设。每年组织培训不少于20期，单个站点补助不超过5万元。")
+    assert [(i.text, i.kind) for i in got] == [("20期", "target"), ("5万元", "other")]
 
 
 def test_a_paragraph_that_opens_with_next_steps_looks_ahead():

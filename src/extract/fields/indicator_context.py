@@ -131,7 +131,7 @@ def _cues(ctx: KindContext, anchor: Anchor | None) -> list[tuple[int, str]]:
 def kind_of(ctx: KindContext, anchor: Anchor | None = None) -> str:
     """achieved, target or other: a classification or rule at the number, else the nearest cue before it,
     else a description, a goal named after it, the section; achieved when nothing says otherwise."""
-    if _words_in("classify_words", ctx.clause_before[-10:]) or _words_in("rule_near", ctx.clause_before[-6:]):
+    if _words_in("classify_words", ctx.clause_before[-10:]) or _rule_near(ctx.clause_before):
         return "other"
     cues = _cues(ctx, anchor)
     if _ITEM_HEAD.sub("", ctx.clause_before).startswith("对") and _GIVE.search(ctx.after):
@@ -140,20 +140,28 @@ def kind_of(ctx: KindContext, anchor: Anchor | None = None) -> str:
         cues.append((len(ctx.before) + 2, "target"))
     elif L.pattern("rule_after").match(ctx.after):
         cues.append((len(ctx.before) + 1, "other"))
-    promised = ctx.in_forward_section or any(kind == "target" for _, kind in cues)
-    local = ctx.before.rfind("；") + 1  # a rule holds in its own clause chain only
+    said = any(kind == "target" for _, kind in cues)
+    promised = ctx.in_forward_section or said
+    local = max(ctx.before.rfind(c) for c in "；，,") + 1  # a rule holds in its own clause only
     cues = [(pos, kind) for pos, kind in cues
             if not (kind == "cap" and promised) and not (kind in ("other", "cap") and pos <= local)]
     if cues:
         pos, kind = max(cues)
-        if kind == "achieved" and promised and ctx.before[:pos].endswith(L.word_list("weak_achieved")):
+        if kind == "achieved" and said and ctx.before[:pos].endswith(L.word_list("weak_achieved")):
             return "target"  # 力争到2030年累计建成…
         return {"cap": "other", "plan": "target"}.get(kind, kind)
-    if _words_in("describe_words", ctx.before):
-        return "other"
+    described = _words_in("describe_words", ctx.before) or L.pattern("describe_pattern").search(ctx.before)
+    if described and not _words_in("attain_words", ctx.clause_before):
+        return "other"  # 区域面积约1320平方公里 (but 森林覆盖率达到80% in the same sentence is a result)
     if ctx.in_forward_section:
         return "target"
     return "achieved"
+
+
+def _rule_near(clause_before: str) -> bool:
+    """A rule word right before the number, joined to it by a copula or a cap only (办理时限为5个工作日,
+    期限原则上不超过3年), not by a verb of change or attainment (时限压缩至3个工作日, 期限达到15年)."""
+    return L.pattern("rule_near_tail").search(clause_before[-12:]) is not None
 
 
 def _words_in(key: str, text: str) -> bool:
