@@ -87,6 +87,7 @@ def _pattern() -> regex.Pattern[str]:
     data = load_resource("deadlines")
     rel_years = "|".join(sorted(data["relative_years"], key=len, reverse=True))
     rel_months = "|".join(sorted(data["relative_months"], key=len, reverse=True))
+    rel_spans = "|".join(sorted(data["relative_spans"], key=len, reverse=True))
     prefixes = alternation("deadlines", "prefixes")
     suffixes = alternation("deadlines", "suffixes")
     fyp_parts = alternation("deadlines", "five_year_parts")
@@ -103,6 +104,7 @@ def _pattern() -> regex.Pattern[str]:
         rf"|(?<![一二三四五六七八九十\d])“?(?P<fyp>十[一二三四五六七八九]?五|[六七八九]五)”?"
         rf"(?P<fpart>{fyp_parts})"  # “十四五”期间
         rf"|(?P<horizon>未来|今后|近)(?P<hn>{_NUM})年"  # 未来三年
+        rf"|(?P<relspan>{rel_spans})"  # 今明两年
         rf"|(?<![\d{_CN}])(?P<dn>{_NUM})年(?=内|以内|之内)"  # 三年内
         rf"|{year}{in_year}?"  # 2024年6月底, 今年上半年, 2023年度
         rf"|(?<![每往近多历当同全半\d{_CN}十])年(?P<bareyear>底|末|内|初)"  # 年底, 年内
@@ -196,6 +198,11 @@ def _period(m: regex.Match[str], letter: dt.date | None) -> tuple[str | None, bo
         if base is None or n is None or m["horizon"] == "近":
             return None, False
         return (f"{base}/{base + n - 1}" if m["horizon"] else f"{base}/{base + n}"), False
+    if m["relspan"]:
+        if base is None:
+            return None, False
+        first, last = load_resource("deadlines")["relative_spans"][m["relspan"]]
+        return f"{base + first}/{base + last}", False
     if m["season"]:
         return None, False
     if m["relmonth"] or m["baremonth"]:
@@ -250,6 +257,8 @@ def _relation(m: regex.Match[str]) -> Relation:
         return rel
     if m["fpart"] == "以来":
         return "since"
+    if m["relspan"] and m["pre"] in (None, "在", "于"):
+        return "during"  # 在今明两年: a window, whatever frames it
     if m["pre"]:
         rel = data["prefix_relation"][m["pre"]]
         return rel
@@ -291,7 +300,7 @@ def _expression(m: regex.Match[str], letter: dt.date | None) -> TimeExpression |
     if m["year"] and period is None:
         return None  # not a real year (二三四五年)
     relation = _relation(m)
-    has_part = bool(m["suf"] or m["pre"] or m["fpart"] or m["horizon"] or m["dn"] or m["y1"]
+    has_part = bool(m["suf"] or m["pre"] or m["fpart"] or m["horizon"] or m["relspan"] or m["dn"] or m["y1"]
                     or (m["ypart"] and m["ypart"] != "度") or m["bareyear"]
                     or m["month"] or m["quarter"] or m["half"] or m["bmonth"] or m["bquarter"] or m["bhalf"]
                     or m["relmonth"] or m["baremonth"] or m["season"])

@@ -201,3 +201,10 @@ def test_disable_hints_cover_the_clause_rules(key: str) -> None:
     hints = load_resource("commitment_markers")["disable_hints"]["values"]
     for text in examples("commitment_markers", key)[0]:
         assert any(h in text for h in hints), text
+
+
+def test_event_hints_cover_the_event_deadlines() -> None:
+    """A sentence skips the event_deadline pattern when it holds no hint: every example it matches holds one."""
+    hints = load_resource("commitment_markers")["event_hints"]["values"]
+    for text in examples("commitment_markers", "event_deadline")[0]:
+        assert any(h in text for h in hints), text

@@ -27,10 +27,10 @@ ENUMERATOR = regex.compile(
 
 # Trigger kinds and the strength each gives.
 STRENGTH = {"lead": "firm", "later": "firm", "will": "firm", "hui": "firm", "continue": "firm", "time": "firm",
-            "plan": "plan", "plan_verb": "plan", "study": "study"}
+            "pending": "firm", "plan": "plan", "plan_verb": "plan", "study": "study"}
 _TRIGGERS = (("lead", "lead_words"), ("later", "later_word"), ("will", "will"), ("plan", "plan_words"),
              ("plan_verb", "plan_verb"), ("study", "study_words"), ("continue", "continue_words"),
-             ("hui", "will_hui"))
+             ("hui", "will_hui"), ("pending", "pending"))
 
 
 @functools.cache
@@ -72,6 +72,18 @@ def mask_quotes(text: str) -> str:
     if not any(c in text for c in "“《‘「『\""):
         return text
     return _QUOTED.sub(lambda m: m[0][0] + BLANK * (len(m[0]) - 2) + m[0][-1], text)
+
+
+def tells_past(masked: str) -> bool:
+    """A past word stands in the sentence outside its clauses of purpose (…，确保已建农田有人管).
+
+    >>> tells_past("我局已完成改造"), tells_past("明年起安排经费，确保已建农田有人管")
+    (True, False)
+    """
+    past = pattern("past_markers")
+    if not past.search(masked):
+        return False
+    return bool(past.search(pattern("purpose_clause").sub(lambda m: BLANK * len(m[0]), masked)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +241,7 @@ def triggers(masked: str, parts: list[Clause], off: list[bool]) -> list[Trigger]
                     continue
             elif kind in ("lead", "plan_verb", "continue") and who == "other":
                 continue
-            elif kind == "continue" and (past.search(masked) or pattern("present_openers").match(masked)
+            elif kind == "continue" and (tells_past(masked) or pattern("present_openers").match(masked)
                                          or (masked.startswith("继续", pos) and who != "none")):
                 continue
             elif kind == "hui" and who != "actor":
@@ -255,10 +267,15 @@ class Deadline:
 
 _EVENT_TAIL = regex.compile(r"(?P<tail>\p{Han}{1,6}?)(?:之前|以前|前)(?![期列沿端景提往夕])")
 _ACTION_IN_TAIL = regex.compile(r"完成|建成|实现|推进|开展|落实|出台|投入|将|拟|我")
-_EVENT = regex.compile(r"^(?:在|于)(?P<ev>[^\d＿]{2,30}?)(?:之前|以前|前)$"
-                       r"|^待(?P<after>[^\d＿]{2,30}?(?:之后|以后|后))$"
-                       r"|^(?P<done>[^\d＿]{1,10}?(?:期满|结束|完成|建成|出台|下达|批复|到位|投用|投运|验收|印发|公布|批准|开通)"
-                       r"(?:之后|以后|后))$")
+
+
+@functools.cache
+def _event() -> regex.Pattern[str]:
+    """A clause that is an event a promise waits for: 在…并轨前, 待…后 (then what is done), …通过后."""
+    done = alternation(RESOURCE, "event_done_verbs")
+    return regex.compile(r"^(?:在|于)(?P<ev>[^\d＿]{2,30}?)(?:之前|以前|前)$"
+                         r"|^待(?P<after>[^\d＿]{2,30}?(?:之后|以后|后))"
+                         rf"|^(?P<done>[^\d＿]{{1,10}}?(?:{done})(?:之后|以后|后))$")
 _STRIVE_BEFORE = regex.compile(r"(?:力争|争取|计划|确保|将于|拟于|预计|目标)$|[于到至在]$")
 
 
@@ -288,7 +305,10 @@ def deadlines(text: str, masked: str, parts: list[Clause], off: list[bool], lett
     """Time expressions (``times``, found in ``text``) and events of a sentence that can say by when it
     is due, in order."""
     out: list[Deadline] = []
-    for t in times:
+    for k, t in enumerate(times):
+        if t.relation == "from" and k + 1 < len(times) and times[k + 1].relation == "by" \
+                and times[k + 1].start - t.end <= 1:
+            continue  # 从今年起到2025年底: due by the end of the span
         clause = next((i for i, c in enumerate(parts) if c.start <= t.start < c.end + 1), len(parts) - 1)
         if off[clause] or t.relation in ("since", "as_of"):
             continue
@@ -305,13 +325,19 @@ def deadlines(text: str, masked: str, parts: list[Clause], off: list[bool], lett
             continue
         lead = len(t.text) - len(t.text.lstrip("截至止到在于从自力争取"))
         out.append(Deadline(t.start + lead, end, text[t.start + lead:end], t.value, head=t.start, time=t))
+    events = pattern("event_deadline").finditer(masked) if word_pattern("event_hints").search(masked) else ()
+    for e in events:  # 在条例施行之日起六个月内
+        if not off[next((i for i, c in enumerate(parts) if e.start() <= c.end), len(parts) - 1)]:
+            out.append(Deadline(e.start("ev"), e.end("ev"), text[e.start("ev"):e.end("ev")], None, event=True))
     for i, c in enumerate(parts):
+        if off[i]:
+            continue
         head = ENUMERATOR.sub("", c.text.strip(), count=1)
-        m = None if off[i] else _EVENT.match(head)
+        start = c.start + c.text.index(head) if head else c.start
+        m = _event().match(head)
         if m:
-            start = c.start + c.text.index(head)
             if m["after"]:
-                out.append(Deadline(start + 1, start + len(head), m["after"], None, event=True))
+                out.append(Deadline(start + 1, start + m.end(), m["after"], None, event=True))
             elif m["done"]:
                 out.append(Deadline(start, start + len(head), head, None, event=True))
             elif not find_time_expressions(m["ev"]):
@@ -319,7 +345,8 @@ def deadlines(text: str, masked: str, parts: list[Clause], off: list[bool], lett
     return sorted(out, key=lambda d: d.start)
 
 
-def _period_start(period: str | None) -> str | None:
+def period_start(period: str | None) -> str | None:
+    """The ISO first day of a period (``2024-H2`` → ``2024-07-01``), else None."""
     first = period_bounds(period)[0] if period else None
     return first.isoformat() if first else None
 
@@ -328,16 +355,19 @@ def time_triggers(text: str, masked: str, parts: list[Clause], off: list[bool], 
                   times: list[TimeExpression]) -> list[Trigger]:
     """A time still to come at the head of a clause makes the clause a promise (2024年底前，完成…),
     unless the sentence tells of the past."""
-    if pattern("past_markers").search(masked) or pattern("present_openers").match(masked):
+    if tells_past(masked) or pattern("present_openers").match(masked):
         return []
     out = []
     for d in deadlines(text, masked, parts, off, letter_date, times):
         t = d.time
         if t is None or t.is_past(letter_date):
             continue
-        starts = _period_start(t.period)
-        if t.relation not in ("by", "from", "during") and not (letter_date and starts and starts > letter_date):
+        starts = period_start(t.period)
+        later = bool(letter_date and starts and starts > letter_date)
+        if t.relation not in ("by", "from", "during") and not later:
             continue  # 2023年，… in a letter of 2023 reports as often as it promises
+        if t.relation == "from" and letter_date and not later:
+            continue  # 自2023年起，… written in 2023 tells of a change already in force
         clause = next((c for c in parts if c.start <= d.start < c.end + 1), None)
         if clause is None:
             continue

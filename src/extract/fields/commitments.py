@@ -118,7 +118,17 @@ class _Read:
     def blocked(self) -> bool:
         """Not carried on: past, the present (目前…), effects, instructions, thanks, refusals, descriptions."""
         return self.blocked_in_scope or bool(rules.pattern("present_openers").match(self.masked)
-                                             or rules.pattern("present_state").match(self.head))
+                                             or rules.pattern("present_state").match(self.head)
+                                             or self.opens_in_force)
+
+    @property
+    def opens_in_force(self) -> bool:
+        """It opens with a change already in force when the letter was written (自2023年起，… in 2023)."""
+        t = self.times[0] if self.times else None
+        if t is None or t.relation != "from" or self.letter_date is None or rules.strip_head(self.masked[:t.start]):
+            return False
+        first = rules.period_start(t.period)
+        return first is not None and first <= self.letter_date
 
     @property
     def blocked_in_scope(self) -> bool:
@@ -126,7 +136,7 @@ class _Read:
         if self._blocked is None:
             masked, head = self.masked, self.head
             self._blocked = bool(
-                rules.pattern("past_markers").search(masked)
+                rules.tells_past(masked) or rules.pattern("standing_rule").search(masked)
                 or rules.pattern("effect_subject").match(head) or rules.pattern("courtesy").match(masked)
                 or rules.pattern("effect_sentence").search(masked) or rules.pattern("description").match(head)
                 or rules.pattern("forecast").search(self.parts[0].text) or rules.pattern("refusal").search(masked)
@@ -164,8 +174,12 @@ def _heading(s: Sentence, same_para: list[Sentence], near: Callable[[], tuple[st
     named = bool(_TOPICAL.search(text) or rules.pattern("scope_heading").search(text))
     if level is not None:
         if not alone:
-            first = s is same_para[0]
-            return (level, True) if first and (len(text) <= 30 or named) else (None, False)
+            if s is same_para[0]:
+                return (level, True) if len(text) <= 30 or named else (None, False)
+            # …。（二）加强督导队伍建设。我局将…: a short numbered sentence run into a paragraph, a body after it
+            index = same_para.index(s)
+            body = index + 1 < len(same_para) and _level(same_para[index + 1].text) is None
+            return (level, True) if stop and len(text) <= 30 and body else (None, False)
         if not stop or named:
             return level, False
         before, after = near()
@@ -218,7 +232,7 @@ def _read(doc: Document, sentences: list[Sentence], letter_date: str | None) -> 
             r.run_in_plan = level  # 二、下一步工作举措为进一步加快…: a heading run into its text
         if found:
             r.leading = not past.search(masked[:found[0].pos]) and not rules.pattern("present_openers").match(masked)
-        no_past = not past.search(masked) and not _ANSWERING.search(masked)
+        no_past = not rules.tells_past(masked) and not _ANSWERING.search(masked)
         if no_past and rules.pattern("scope_leadin").search(masked):
             r.leadin = bool(found or (rules.pattern("adopt_suggestion").search(s.text)
                                       and _FOCUS.search(masked)))
