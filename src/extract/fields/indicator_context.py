@@ -150,7 +150,8 @@ def kind_of(ctx: KindContext, anchor: Anchor | None = None) -> str:
         if kind == "achieved" and said and ctx.before[:pos].endswith(L.word_list("weak_achieved")):
             return "target"  # 力争到2030年累计建成…
         return {"cap": "other", "plan": "target"}.get(kind, kind)
-    described = _words_in("describe_words", ctx.before) or L.pattern("describe_pattern").search(ctx.before)
+    described = _words_in("describe_words", ctx.before) or ("内" in ctx.before
+                                                             and L.pattern("describe_pattern").search(ctx.before))
     if described and not _words_in("attain_words", ctx.clause_before):
         return "other"  # 区域面积约1320平方公里 (but 森林覆盖率达到80% in the same sentence is a result)
     if ctx.in_forward_section:

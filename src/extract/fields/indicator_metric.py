@@ -167,28 +167,32 @@ def left_phrase(text: str) -> tuple[str, bool]:
     >>> left_phrase("全国充电基础设施总量已达到")
     ('充电基础设施总量', False)
     """
-    text = _LABEL_END.sub(r"\1", text)  # “民间河长”1300余名: a quoted label right before the number names it
-    text = L.pattern("basis_frame").sub("", text)  # 利率在基准利率基础上下浮|10%
+    if text.endswith(("”", '"', "’")):
+        text = _LABEL_END.sub(r"\1", text)  # “民间河长”1300余名: a quoted label right before the number names it
+    if "基础上" in text or "水平上" in text:
+        text = L.pattern("basis_frame").sub("", text)  # 利率在基准利率基础上下浮|10%
     tokens, text, respectively = _strip_left(text)
     if not text:
         return "", False
-    share = _SHARE_OF.search(text)
+    share = _SHARE_OF.search(text) if "占" in text else None
     if share and share.start() > 0:  # 流转土地面积|占耕地总面积的38.5%: the part names it
         return left_phrase(text[:share.start()])
     if text.endswith("的"):  # 房屋明显有裂缝的110户: the relative clause names it
         return _trim([w for w, _ in tokens[:-1]] if tokens[-1][0] == "的" else rjieba.cut(text[:-1]), _LEFT_MAX), True
     kept: list[str] = []
-    joined = False
+    joined = measure = False
+    heads, verbs = L.word_list("measure_heads"), L.word_set("predicate_verbs")
     i = len(tokens) - 1
     while i >= 0:
         word, tag = tokens[i]
         before_nominal = i > 0 and _nominal(*tokens[i - 1])
-        measure = bool(kept) and kept[0].endswith(L.word_list("measure_heads"))
+        if len(kept) == 1:
+            measure = kept[0].endswith(heads)
         if kept and word in L.word_set("left_frames"):
             break
         if _nominal(word, tag) or (tag == "q" and (not kept or before_nominal)):  # 充电|桩, A|类|通用机场
             kept.append(word)
-        elif measure and before_nominal and (word in L.word_set("predicate_verbs") or word in ("所", "占", "所占")):
+        elif measure and before_nominal and (word in verbs or word in ("所", "占", "所占")):
             kept.append(word)  # 移动|支付|覆盖率, 新增仓容|所占|比重: a verb inside the name of a measure
         elif measure and word in ("以上", "以下") and i > 0 and tokens[i - 1][1] == "q":
             kept += [word, tokens[i - 1][0]]  # Ⅲ类以上|断面占比: a class names the part
