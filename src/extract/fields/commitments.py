@@ -50,6 +50,7 @@ _FRAME = regex.compile(r"(?:在|于|从)[^，,；;]{1,24}?(?:中|上|内|里|方
 _OPENING = regex.compile(r"收悉|(?:答复|函复|回复)如下")
 _ANSWERING = regex.compile(r"答复|函复|办理情况|收悉")  # 现将办理情况答复如下 announces the answer, not a plan
 _ENUM_HEAD = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])")
+_PAIRED_PHRASES = regex.compile(r"^[^，,；;。！？\d]{2,12}[，,；;][^，,；;。！？\d]{2,12}[。！]?$")
 _LIST_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}是")
 _PLAN_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]")
 _FOCUS = regex.compile(r"着力|重点|从")
@@ -164,11 +165,14 @@ def _level(text: str) -> int | None:
 
 def _heading(s: Sentence, same_para: list[Sentence], near: Callable[[], tuple[str, str]],
              masked: str) -> tuple[int | None, bool]:
-    """(rank, inline) when the sentence is a heading: short, no comma, numbered or alone on its line."""
+    """(rank, inline) when the sentence is a heading: short, no comma (but for two short numbered phrases:
+    （一）强化规划引领，优化路网布局。), numbered or alone on its line."""
     text = s.text.lstrip("#").strip()
-    if not text or len(text) > MAX_HEADING or _COMMA.search(masked) or text.endswith(("：", ":")):
+    if not text or len(text) > MAX_HEADING or text.endswith(("：", ":")):
         return None, False
     level = _level(text)
+    if _COMMA.search(masked) and not (level is not None and _PAIRED_PHRASES.match(_ENUM_HEAD.sub("", masked))):
+        return None, False
     alone = len(same_para) == 1
     stop = text[-1] in _STOPS
     named = bool(_TOPICAL.search(text) or rules.pattern("scope_heading").search(text))
@@ -221,6 +225,8 @@ def _read(doc: Document, sentences: list[Sentence], letter_date: str | None) -> 
         if r.heading is not None and found and r.inline_heading and not (
                 _TOPICAL.search(s.text) or rules.pattern("scope_heading").search(s.text)):
             r.heading, r.inline_heading = None, False  # 三、我厅将…。 is a promise, not a heading
+        elif r.heading is not None and found and _COMMA.search(masked):
+            r.heading, r.inline_heading = None, False  # （一）年内完成改造，提升服务。 promises
         if r.heading is not None:
             r.scope_heading = bool(rules.pattern("scope_heading").search(s.text)) and not rules.pattern(
                 "topic").match(masked)
