@@ -51,6 +51,7 @@ class Layout:
     signature: tuple[Line, ...] = field(default=())
     date_line: Line | None = None
     date_span: tuple[int, int] | None = None
+    page_lines: frozenset[int] = frozenset()  # starts of lines that are page labels or their values
 
     def meta(self, *labels: str) -> MetaField | None:
         """The first metadata field with one of ``labels`` (in the order given) and a real value."""
@@ -65,8 +66,10 @@ class Layout:
         """The page label value that carries ``field_name``, by the preference order in metadata_labels.yaml."""
         return self.meta(*load_resource("metadata_labels")[field_name])
 
-    def header_lines(self) -> list[Line]:
-        return [ln for ln in self.lines if self.header[0] <= ln.start and ln.end <= self.header[1]]
+    def header_lines(self, *, with_page_lines: bool = False) -> list[Line]:
+        """Lines above the salutation, without page-label lines unless asked for."""
+        return [ln for ln in self.lines if self.header[0] <= ln.start and ln.end <= self.header[1]
+                and (with_page_lines or ln.start not in self.page_lines)]
 
 
 # --- patterns ---------------------------------------------------------------------------------
@@ -102,7 +105,7 @@ def _salutation_pattern() -> regex.Pattern[str]:
     person_list = rf"{name}(?:[、，,\s]+{name})*?(?:等(?:\d+|[一二三四五六七八九十]+)?[名位]?)?\s*{roles}(?:等)?"
     org = rf"[\p{{Han}}（）()·]{{1,40}}?{suffix}"
     org_list = rf"{org}(?:[、，,\s]+{org})*"
-    return regex.compile(rf"(?P<lead>尊敬的\s*|致\s*)?(?P<names>{person_list}|{org_list})\s*[:：]")
+    return regex.compile(rf"(?P<lead>尊敬的\s*|致\s+)?(?P<names>{person_list}|{org_list})\s*[:：]")
 
 
 _SALUTATION_MAX = 80  # characters before the colon
@@ -241,6 +244,18 @@ def _find_salutation(lines: tuple[Line, ...], start_index: int) -> _Salutation |
     return None
 
 
+def _page_lines(lines: tuple[Line, ...], metadata: tuple[MetaField, ...]) -> frozenset[int]:
+    """Starts of the lines that belong to the page around the letter: tables, lists, labels and values."""
+    label_re = _label_pattern()
+    heading_re = _heading_label_pattern()
+    values = {f.start for f in metadata}
+    return frozenset(
+        ln.start for ln in lines
+        if _TABLE_OR_LIST.match(ln.text) or label_re.match(ln.text[:_SALUTATION_MAX])
+        or heading_re.match(ln.text) or ln.start in values
+    )
+
+
 def _content_start(lines: tuple[Line, ...], metadata: tuple[MetaField, ...], stop: int) -> int:
     """Index of the first line after the page metadata that precedes line ``stop``."""
     meta_lines = {f.start for f in metadata}
@@ -309,8 +324,7 @@ def find_layout(doc: Document) -> Layout:
             stop = first
         body_start = lines[stop].start if stop < len(lines) else len(text)
         header_end = body_start
-    first = _content_start(lines, metadata, stop)
-    header_start = lines[first].start if first < len(lines) else header_end
+    header_start = 0  # page lines inside the header are told apart by page_lines
     body_end = len(text)
     date_line = date_span = None
     signature: tuple[Line, ...] = ()
@@ -333,4 +347,5 @@ def find_layout(doc: Document) -> Layout:
         signature=signature,
         date_line=date_line,
         date_span=date_span,
+        page_lines=_page_lines(lines, metadata),
     )

@@ -28,7 +28,7 @@ def parse_addressees(text: str) -> list[tuple[int, int, str, str | None]]:
     [('张春玉', '代表')]
     """
     out: list[tuple[int, int, str, str | None]] = []
-    lead = regex.match(r"^(?:尊敬的|致)\s*", text)
+    lead = regex.match(r"^(?:尊敬的\s*|致\s+)", text)
     pos = lead.end() if lead else 0
     body = text[pos:].removesuffix("等")  # 王一委员等
     items = [(m.start(), m.end()) for m in regex.finditer(r"[^、，,；;\s]+", body)]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..document import Document
 from ..layout import Layout
+from ..lexicon import alternation
 from ..models import Contact
 from ._span import source_span
 
@@ -36,6 +39,25 @@ def _window_end(text: str, start: int) -> int:
     return line_end if line_end >= 0 else min(len(text), start + _PHONE_WINDOW)
 
 
+_TOKEN = regex.compile(r"[^\s，,、；;：:（）()]+")
+
+
+@functools.cache
+def _agency_end() -> regex.Pattern[str]:
+    return regex.compile(rf"{alternation('agencies', 'agency_suffixes')}$")
+
+
+def _name_before_phone(text: str, start: int, phone_start: int) -> tuple[int, int] | None:
+    """A person's name standing right before the phone in a 联系方式 value, after the unit if any."""
+    tokens = list(_TOKEN.finditer(text, start, phone_start))
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if regex.fullmatch(r"\p{Han}{2,4}", last[0]) and not _agency_end().search(last[0]):
+        return last.span()
+    return None
+
+
 def find_contact(doc: Document, layout: Layout) -> Contact | None:
     """Labelled contact details after the body starts (or anywhere when the letter has no body mark)."""
     text = doc.text
@@ -51,6 +73,11 @@ def find_contact(doc: Document, layout: Layout) -> Contact | None:
         if p:
             phone = p[0]
             spans.append(p.span())
+            if person is None:  # 联系方式：数据资源处 张毅 025-83298156
+                named = _name_before_phone(text, label.end(), p.start())
+                if named is not None:
+                    person = text[named[0]:named[1]]
+                    spans.append(named)
             break
     if phone is None and m:
         p = PHONE.search(text, m.end(), _window_end(text, m.end()))

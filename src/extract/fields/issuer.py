@@ -38,12 +38,12 @@ def find_issuer(doc: Document, layout: Layout, title: TextSpan | None, banner: T
     if title is not None:
         m = _title_agency().match(title.text)
         if m:
-            start = title.start
-            # The agency stands at the start of the title's first line.
-            s = doc.text.find(m["agency"], layout.header[0], layout.header[1] + 1)
-            if s >= 0:
-                return TextSpan(text=m["agency"], **source_span(doc, s, s + len(m["agency"])))
-            return TextSpan(text=m["agency"], start=start, end=start + len(m["agency"]))
+            agency = m["agency"]
+            line = next((ln for ln in layout.header_lines() if agency in ln.text), None)
+            if line is not None:
+                s = line.start + line.text.index(agency)
+                return TextSpan(text=agency, **source_span(doc, s, s + len(agency)))
+            return TextSpan(text=agency, start=title.start, end=min(title.end, title.start + len(agency)))
     if banner is not None:
         text = banner.text.removesuffix("文件")
         return TextSpan(text=text, start=banner.start, end=banner.end - 2)

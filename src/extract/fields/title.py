@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..document import Document
 from ..layout import DATE_ANY, Layout, Line
+from ..lexicon import alternation
 from ..models import TextSpan
 from ._span import source_span
 from .doc_number import DOC_NUMBER
@@ -16,6 +19,12 @@ TITLE_END = regex.compile(
 _NOT_TITLE = regex.compile(rf"[:：|#_。！？]|\.\.\.|…|文件$|^{DATE_ANY}$|^[-*>]")
 _MAX_LINES = 3
 _MAX_CHARS = 100
+
+
+@functools.cache
+def _agency_only() -> regex.Pattern[str]:
+    suffix = alternation("agencies", "agency_suffixes")
+    return regex.compile(rf"^[\p{{Han}}（）()·]{{2,30}}?{suffix}$")
 
 
 _MARKDOWN_HEADING = regex.compile(r"^#{1,6}\s*")
@@ -32,16 +41,23 @@ def _part_of_title(line: Line) -> bool:
 
 
 def find_title(doc: Document, layout: Layout) -> TextSpan | None:
-    """The first header line that ends like a title, with the lines above it that continue it."""
-    header = layout.header_lines()
-    for i, line in enumerate(header):
-        if not (_part_of_title(line) and TITLE_END.search(line.text)):
+    """The first header line that ends like a title, with the lines right above it that continue it.
+
+    A line that is only an agency's name (洪雅县交通运输局 above 关于…的答复) stands apart, as a banner does.
+    """
+    zone = layout.header_lines(with_page_lines=True)
+    agency_only = _agency_only()
+    for i, line in enumerate(zone):
+        if line.start in layout.page_lines or not (_part_of_title(line) and TITLE_END.search(line.text)):
             continue
         first = i
-        while first > 0 and i - first < _MAX_LINES - 1 and _part_of_title(header[first - 1]) \
-                and not TITLE_END.search(header[first - 1].text):
+        while first > 0 and i - first < _MAX_LINES - 1:
+            above = zone[first - 1]
+            if (above.start in layout.page_lines or not _part_of_title(above) or TITLE_END.search(above.text)
+                    or agency_only.match(_bare(above))):
+                break
             first -= 1
-        parts = header[first:i + 1]
+        parts = zone[first:i + 1]
         text = "".join(_bare(p).replace(" ", "") for p in parts)
         if len(text) <= _MAX_CHARS:
             lead = len(parts[0].text) - len(_bare(parts[0]))
