@@ -33,15 +33,15 @@ def find_issuer(doc: Document, layout: Layout, title: TextSpan | None, banner: T
         if len(lines) >= 2 and not _agency_end().search(lines[0].text):
             text = "".join(ln.text for ln in lines[:2]).replace(" ", "")
             return TextSpan(text=text, **source_span(doc, lines[0].start, lines[1].end))
-        line = lines[0]
-        return TextSpan(text=line.text.replace(" ", ""), **source_span(doc, line.start, line.end))
+        first = lines[0]
+        return TextSpan(text=first.text.replace(" ", ""), **source_span(doc, first.start, first.end))
     if title is not None:
         m = _title_agency().match(title.text)
         if m:
             agency = m["agency"]
-            line = next((ln for ln in layout.header_lines() if agency in ln.text), None)
-            if line is not None:
-                s = line.start + line.text.index(agency)
+            opening = next((ln for ln in layout.header_lines() if agency in ln.text), None)
+            if opening is not None:
+                s = opening.start + opening.text.index(agency)
                 return TextSpan(text=agency, **source_span(doc, s, s + len(agency)))
             return TextSpan(text=agency, start=title.start, end=min(title.end, title.start + len(agency)))
     if banner is not None:
