@@ -27,10 +27,10 @@ ENUMERATOR = regex.compile(
 
 # Trigger kinds and the strength each gives.
 STRENGTH = {"lead": "firm", "later": "firm", "will": "firm", "hui": "firm", "continue": "firm", "time": "firm",
-            "pending": "firm", "plan": "plan", "plan_verb": "plan", "study": "study"}
+            "pending": "firm", "decide": "firm", "plan": "plan", "plan_verb": "plan", "study": "study"}
 _TRIGGERS = (("lead", "lead_words"), ("later", "later_word"), ("will", "will"), ("plan", "plan_words"),
              ("plan_verb", "plan_verb"), ("study", "study_words"), ("continue", "continue_words"),
-             ("hui", "will_hui"), ("pending", "pending"))
+             ("hui", "will_hui"), ("pending", "pending"), ("decide", "decide"))
 
 
 @functools.cache
@@ -244,7 +244,7 @@ def triggers(masked: str, parts: list[Clause], off: list[bool]) -> list[Trigger]
             elif kind == "continue" and (tells_past(masked) or pattern("present_openers").match(masked)
                                          or (masked.startswith("继续", pos) and who != "none")):
                 continue
-            elif kind == "hui" and who != "actor":
+            elif kind in ("hui", "decide") and who != "actor":
                 continue
             elif kind == "study" and who == "other" and pattern("effect_subject").match(strip_head(prefix)):
                 continue
