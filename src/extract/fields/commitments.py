@@ -137,7 +137,7 @@ class _Read:
         if self._blocked is None:
             masked, head = self.masked, self.head
             self._blocked = bool(
-                rules.tells_past(masked) or rules.pattern("standing_rule").search(masked)
+                rules.tells_past(masked) or rules.states_rule(self.parts) or rules.pattern("stance").match(masked)
                 or rules.pattern("effect_subject").match(head) or rules.pattern("courtesy").match(masked)
                 or rules.pattern("effect_sentence").search(masked) or rules.pattern("description").match(head)
                 or rules.pattern("forecast").search(self.parts[0].text) or rules.pattern("refusal").search(masked)
