@@ -105,7 +105,9 @@ def _pattern() -> regex.Pattern[str]:
         rf"(?P<fpart>{fyp_parts})"  # “十四五”期间
         rf"|(?P<horizon>未来|今后|近)(?P<hn>{_NUM})年"  # 未来三年
         rf"|(?P<relspan>{rel_spans})"  # 今明两年
-        rf"|(?<![\d{_CN}])(?P<dn>{_NUM})年(?=内|以内|之内)"  # 三年内
+        rf"|(?<![\d{_CN}])(?P<dn>{_NUM})(?P<dunit>年|个月)(?=内|以内|之内)"  # 三年内, 6个月内
+        rf"|(?<![\d{_CN}])(?P<dn>{_NUM})(?P<dunit>年|个月)(?:左右)?时间"  # 用两年时间
+        rf"|(?P<winter>今冬明春)"
         rf"|{year}{in_year}?"  # 2024年6月底, 今年上半年, 2023年度
         rf"|(?<![每往近多历当同全半\d{_CN}十])年(?P<bareyear>底|末|内|初)"  # 年底, 年内
         rf"|(?P<relmonth>{rel_months})(?P<rmpart>底|末|初)?"  # 本月底
@@ -193,6 +195,14 @@ def _period(m: regex.Match[str], letter: dt.date | None) -> tuple[str | None, bo
     if m["fyp"]:
         return _five_year(m)
     base = letter.year if letter else None
+    if m["winter"]:  # this winter and the spring after it: due by the first half of next year
+        return (None if letter is None else f"{letter.year + (letter.month > 6)}-H1"), False
+    if m["dunit"] == "个月":
+        n = parse_int(m["dn"])
+        if letter is None or n is None:
+            return None, False
+        index = letter.year * 12 + letter.month - 1 + n
+        return f"{index // 12}-{index % 12 + 1:02d}", False
     if m["horizon"] or m["dn"]:
         n = parse_int(m["hn"] or m["dn"])
         if base is None or n is None or m["horizon"] == "近":
@@ -262,7 +272,7 @@ def _relation(m: regex.Match[str]) -> Relation:
     if m["pre"]:
         rel = data["prefix_relation"][m["pre"]]
         return rel
-    if m["fpart"] or m["horizon"]:
+    if m["fpart"] or m["horizon"] or m["winter"]:
         return "during" if m["horizon"] != "近" else "since"
     if m["ypart"] == "内" or m["bareyear"] == "内" or m["dn"]:
         return "by"
@@ -300,7 +310,8 @@ def _expression(m: regex.Match[str], letter: dt.date | None) -> TimeExpression |
     if m["year"] and period is None:
         return None  # not a real year (二三四五年)
     relation = _relation(m)
-    has_part = bool(m["suf"] or m["pre"] or m["fpart"] or m["horizon"] or m["relspan"] or m["dn"] or m["y1"]
+    has_part = bool(m["suf"] or m["pre"] or m["fpart"] or m["horizon"] or m["relspan"] or m["dn"] or m["winter"]
+                    or m["y1"]
                     or (m["ypart"] and m["ypart"] != "度") or m["bareyear"]
                     or m["month"] or m["quarter"] or m["half"] or m["bmonth"] or m["bquarter"] or m["bhalf"]
                     or m["relmonth"] or m["baremonth"] or m["season"])
