@@ -86,10 +86,12 @@ def tells_past(masked: str) -> bool:
     return bool(past.search(pattern("purpose_clause").sub(lambda m: BLANK * len(m[0]), masked)))
 
 
-def states_rule(parts: list[Clause]) -> bool:
+def states_rule(masked: str, parts: list[Clause]) -> bool:
     """The sentence states a rule in force: a rule word (按现行, 原则上) in its first clause, or in a clause
     that names who bears it (…费用，由属地政府按现行渠道予以保障) — not 引入…，补贴按现行标准执行."""
     rule = pattern("standing_rule")
+    if not rule.search(masked):
+        return False
     return any(rule.search(c.text) and (i == 0 or c.text.lstrip().startswith("由")) for i, c in enumerate(parts))
 
 

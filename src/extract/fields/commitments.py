@@ -137,7 +137,8 @@ class _Read:
         if self._blocked is None:
             masked, head = self.masked, self.head
             self._blocked = bool(
-                rules.tells_past(masked) or rules.states_rule(self.parts) or rules.pattern("stance").match(masked)
+                rules.tells_past(masked) or rules.states_rule(masked, self.parts)
+                or rules.pattern("stance").match(masked)
                 or rules.pattern("effect_subject").match(head) or rules.pattern("courtesy").match(masked)
                 or rules.pattern("effect_sentence").search(masked) or rules.pattern("description").match(head)
                 or rules.pattern("forecast").search(self.parts[0].text) or rules.pattern("refusal").search(masked)
@@ -170,8 +171,11 @@ def _heading(s: Sentence, same_para: list[Sentence], near: Callable[[], tuple[st
     text = s.text.lstrip("#").strip()
     if not text or len(text) > MAX_HEADING or text.endswith(("：", ":")):
         return None, False
+    comma = _COMMA.search(masked)
+    if comma and not _ENUM_HEAD.match(text):
+        return None, False
     level = _level(text)
-    if _COMMA.search(masked) and not (level is not None and _PAIRED_PHRASES.match(_ENUM_HEAD.sub("", masked))):
+    if comma and not (level is not None and _PAIRED_PHRASES.match(_ENUM_HEAD.sub("", masked))):
         return None, False
     alone = len(same_para) == 1
     stop = text[-1] in _STOPS
@@ -238,8 +242,8 @@ def _read(doc: Document, sentences: list[Sentence], letter_date: str | None) -> 
             r.run_in_plan = level  # 二、下一步工作举措为进一步加快…: a heading run into its text
         if found:
             r.leading = not past.search(masked[:found[0].pos]) and not rules.pattern("present_openers").match(masked)
-        no_past = not rules.tells_past(masked) and not _ANSWERING.search(masked)
-        if no_past and rules.pattern("scope_leadin").search(masked):
+        if rules.pattern("scope_leadin").search(masked) and not (rules.tells_past(masked)
+                                                                 or _ANSWERING.search(masked)):
             r.leadin = bool(found or (rules.pattern("adopt_suggestion").search(s.text)
                                       and _FOCUS.search(masked)))
         r.leadin = r.leadin or bool(found and s.text.endswith(("：", ":")) and s.last_in_paragraph)
