@@ -75,7 +75,8 @@ def mask_quotes(text: str) -> str:
 
 
 def tells_past(masked: str) -> bool:
-    """A past word stands in the sentence outside its clauses of purpose (…，确保已建农田有人管).
+    """A past word stands in the sentence outside its clauses of purpose (…，确保已建农田有人管) and
+    outside noun phrases (对已建成的设施…).
 
     >>> tells_past("我局已完成改造"), tells_past("明年起安排经费，确保已建农田有人管")
     (True, False)
@@ -83,7 +84,8 @@ def tells_past(masked: str) -> bool:
     past = pattern("past_markers")
     if not past.search(masked):
         return False
-    return bool(past.search(pattern("purpose_clause").sub(lambda m: BLANK * len(m[0]), masked)))
+    blank = pattern("purpose_clause").sub(lambda m: BLANK * len(m[0]), masked)
+    return bool(past.search(pattern("attributive_past").sub(lambda m: BLANK * len(m[0]), blank)))
 
 
 def states_rule(masked: str, parts: list[Clause]) -> bool:
@@ -220,7 +222,6 @@ def year_stated(t: TimeExpression) -> bool:
 def triggers(masked: str, parts: list[Clause], off: list[bool]) -> list[Trigger]:
     """The valid promise words of a sentence, in order."""
     found: list[Trigger] = []
-    past = pattern("past_markers")
     prev_disposal = False
     for index, (c, disabled) in enumerate(zip(parts, off, strict=True)):
         before = parts[index - 1].text.strip() if index else ""
@@ -232,7 +233,7 @@ def triggers(masked: str, parts: list[Clause], off: list[bool]) -> list[Trigger]
             if kind == "will" and not _will_is_future(masked, pos, c, prev_disposal):
                 prev_disposal = True
                 continue
-            if past.search(prefix) and not prefix.endswith(("并", "还", "也")):
+            if tells_past(prefix) and not prefix.endswith(("并", "还", "也")):
                 if kind == "will":
                     prev_disposal = True
                 continue

@@ -209,7 +209,6 @@ def _read(doc: Document, sentences: list[Sentence], letter_date: str | None) -> 
     paras: dict[int, list[Sentence]] = {}
     for s in sentences:
         paras.setdefault(s.paragraph, []).append(s)
-    past = rules.pattern("past_markers")
     times = find_time_expressions(text, sentences[0].start if sentences else 0,
                                   sentences[-1].end if sentences else 0, letter_date=letter_date)
     reads = []
@@ -241,7 +240,7 @@ def _read(doc: Document, sentences: list[Sentence], letter_date: str | None) -> 
                 s.text, len(s.text) - len(_ENUM_HEAD.sub("", s.text, count=1))):
             r.run_in_plan = level  # 二、下一步工作举措为进一步加快…: a heading run into its text
         if found:
-            r.leading = not past.search(masked[:found[0].pos]) and not rules.pattern("present_openers").match(masked)
+            r.leading = not (rules.tells_past(masked[:found[0].pos]) or rules.pattern("present_openers").match(masked))
         if rules.pattern("scope_leadin").search(masked) and not (rules.tells_past(masked)
                                                                  or _ANSWERING.search(masked)):
             r.leadin = bool(found or (rules.pattern("adopt_suggestion").search(s.text)
