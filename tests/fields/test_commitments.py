@@ -107,7 +107,8 @@ def test_span_maps_back_across_a_page_break() -> None:
 
 
 ACTOR_LETTER = ("王一委员：\n\n您的提案收悉，经商市公安局，现答复如下：\n\n下一步，我委将加快出台实施细则。"
-                "市公安局将加大巡逻力度。同时加强宣传。\n\n某某市发展和改革委员会\n\n2023年5月5日\n")
+                "市公安局将加大巡逻力度。同时加强宣传。\n\n条例通过后，市人大常委会将组织开展执法检查。"
+                "同时，督促市政府在三个月内出台配套办法。\n\n某某市发展和改革委员会\n\n2023年5月5日\n")
 
 
 def test_actor_resolves_we_to_the_issuer_and_keeps_other_agencies() -> None:
@@ -116,6 +117,8 @@ def test_actor_resolves_we_to_the_issuer_and_keeps_other_agencies() -> None:
         ("下一步，我委将加快出台实施细则。", "某某市发展和改革委员会"),
         ("市公安局将加大巡逻力度。", "市公安局"),
         ("同时加强宣传。", "市公安局"),
+        ("条例通过后，市人大常委会将组织开展执法检查。", "市人大常委会"),
+        ("同时，督促市政府在三个月内出台配套办法。", "市人大常委会"),  # 督促 is the verb, not the actor
     ]
 
 
