@@ -11,6 +11,8 @@ closes within the paragraph.
 ['下一步，我局将继续推进。', '同时加强指导！', '感谢您的支持。']
 >>> [(s.paragraph, s.text) for s in split_sentences("甲。  乙。丙")]
 [(0, '甲。'), (1, '乙。'), (1, '丙')]
+>>> [s.text for s in split_sentences("甲。（三）加强队伍建设 组织培训。")]  # a heading between a stop and a space
+['甲。', '（三）加强队伍建设', '组织培训。']
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ _NUMBERED = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五
 _PARAGRAPH_BREAK = regex.compile(
     r"\n|(?<=[。！？!?：:][”’」』）)]*)[ \t]+(?=\S)"
     # a numbered heading without a full stop, between spaces on a one-line page (… 二、下一步工作举措 为…)
-    rf"|(?<=(?:^|[ \t]){_NUMBERED}[^。！？!?\s，,；;：:]{{1,30}})[ \t]+(?=\S)"
-    rf"|[ \t]+(?={_NUMBERED}[^。！？!?\s，,；;]{{1,30}}[ \t])",
+    rf"|(?<=(?:^|[ \t]|[。！？!?]){_NUMBERED}[^。！？!?\s，,；;：:]{{1,30}})[ \t]+(?=\S)"
+    rf"|[ \t]+(?={_NUMBERED}[^。！？!?\s，,；;]{{1,30}}[ \t])"
+    # … right after a full stop, with no space before it (…保障。（三）加强队伍建设 组织…)
+    rf"|(?<=[。！？!?])(?={_NUMBERED}[^。！？!?\s，,；;]{{1,30}}[ \t])",
     regex.M,
 )
 _STOPS = "。！？!?"
