@@ -284,7 +284,7 @@ def _event() -> regex.Pattern[str]:
     """A clause that is an event a promise waits for: 在…并轨前, 待…后 (then what is done), …通过后."""
     done = alternation(RESOURCE, "event_done_verbs")
     return regex.compile(r"^(?:在|于)(?P<ev>[^\d＿]{2,30}?)(?:之前|以前|前)$"
-                         r"|^待(?P<after>[^\d＿]{2,30}?(?:之后|以后|后))"
+                         r"|^待(?P<after>[^\d＿]{2,30}?(?:之后|以后|后|时(?![间期代])))"
                          rf"|^(?P<done>[^\d＿]{{1,10}}?(?:{done})(?:之后|以后|后))$")
 _STRIVE_BEFORE = regex.compile(r"(?:力争|争取|计划|确保|将于|拟于|预计|目标)$|[于到至在]$")
 
