@@ -35,6 +35,7 @@ MASK_CHAR = "\u25a1"
 _MASK_OUT = regex.compile(r"[^\n]")
 _BARE_PLACES = frozenset("百千万亿佰仟萬億")
 _ROUGHLY = frozenset(("近", "约", "超", "逾"))
+_FORMAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟貳參陸")  # 大写 numerals, also letters of words (队伍, 陆续)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,8 @@ def _single() -> re.Pattern[str]:
     unit, mult = unit_alternation(), _multiplier()
     return re.compile(
         rf"(?=[\d{CN_TEXT}几数上])(?P<num>{numeral_token()})(?P<hin>余|多|几)?(?P<mult>{mult})?(?P<hin2>余|多)?"
-        rf"(?:个(?P<mid>多|余|半)(?P<unit2>月|小时|工作日|百分点)|(?P<unit>{unit}))(?:/\s*(?P<per>{mult}?{unit}))?")
+        rf"(?:个(?P<mid>多|余|半)(?P<unit2>月|小时|工作日|百分点)|(?P<unit>{unit})|(?P<bare>(?<=[万亿余多])))"
+        rf"(?:/\s*(?P<per>{mult}?{unit}))?")
 
 
 @functools.cache
@@ -172,6 +174,11 @@ def _numeral_only() -> regex.Pattern[str]:
     return regex.compile(rf"{numeral_token()}$")
 
 
+@functools.cache
+def _word_ends() -> dict[str, str]:
+    return {k: "".join(v) for k, v in load_resource("hedges").get("word_ends", {}).items()}
+
+
 def _canonical(unit: str) -> str:
     return _units().canonical.get(unit, unit)
 
@@ -180,6 +187,8 @@ def _hedge(text: str, start: int, end: int, unit: str | None) -> str | None:
     """The hedge written around ``text[start:end]``: 约, 近, 不超过 (以下) before; 左右, 以上, 以内 after."""
     before, after, canon, time_units, recent = _hedges()
     m = before.search(text, max(0, start - 5), start)
+    if m and len(m[0].strip()) == 1 and m.start() and text[m.start() - 1] in _word_ends().get(m[0].strip(), ""):
+        m = None  # 签约217对, 附近3个村: the character ends a word
     if m:
         form = canon[f"before:{m['verb_first'] or m[0].strip()}"]
         if not (form == "近" and unit in time_units and text.startswith(recent, end)):  # 近5年来
@@ -198,6 +207,8 @@ def _guarded(text: str, unit: str, end: int) -> bool:
 def _read(text: str, m: re.Match[str], original: str) -> Quantity | None:
     """The quantity of one match of the main pattern in (masked) ``text``, or ``None`` when it is none."""
     u = _units()
+    if m["bare"] is not None:
+        return _bare(text, m, original)
     unit_group = "unit" if m["unit"] else "unit2"
     num, written_unit = m["num"], m[unit_group]
     if written_unit == "年" and len(num) == 4 and num[:2] in ("19", "20"):
@@ -205,6 +216,8 @@ def _read(text: str, m: re.Match[str], original: str) -> Quantity | None:
     if _guarded(text, written_unit, m.end(unit_group)):
         return None
     chinese = not any(c.isdigit() for c in num)
+    if len(num) == 1 and num in _FORMAL and m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff":
+        return None  # 队伍人数, 大陆人: a formal numeral alone inside a word is a letter of the word
     if chinese and num[-1] in "千百" and not m["mult"] and num[-1] + written_unit in u.prefixed:
         num, written_unit = num[:-1], num[-1] + written_unit  # 三千米 is 3 千米
     if chinese and written_unit not in u.after_chinese and not m["mid"]:
@@ -230,6 +243,35 @@ def _read(text: str, m: re.Match[str], original: str) -> Quantity | None:
         per = p["per"] if p else None
     return Quantity(m.start(), m.end(), original[m.start():m.end()], numeral.value * scale, unit, per, approx,
                     low, high, num, scale)
+
+
+def _bare(text: str, m: re.Match[str], original: str) -> Quantity | None:
+    """120万农村人口, 用户超过9000万: a multiplier without a unit counts people or users named right after
+    or right before it (the unit stays ``None``); elsewhere it is no quantity."""
+    if not m["mult"] or not any(c.isdigit() for c in m["num"]):
+        return None
+    counted, owners = _counted()
+    if not (counted.match(text, m.end()) or owners.search(text, max(0, m.start() - 12), m.start())):
+        return None
+    numeral = read_numeral(m["num"])
+    if numeral is None or numeral.approx == "range":
+        return None
+    scale = _units().multipliers[m["mult"]]
+    hedge_in = m["hin"] or m["hin2"]
+    approx = _hedge(text, m.start(), m.end(), None) or {"余": "余", "多": "多"}.get(hedge_in or "")
+    return Quantity(m.start(), m.end(), original[m.start():m.end()], numeral.value * scale, None,
+                    approx=approx, numeral=m["num"], scale=scale)
+
+
+@functools.cache
+def _counted() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Nouns of people counted by a bare multiplier: after it (120万|农村人口), or before it with a
+    predicate and hedge between (实名注册用户|超过|9000万)."""
+    data = load_resource("units")
+    nouns = _alt(words("units", "bare_counted"))
+    after = regex.compile(rf"\p{{Han}}{{0,4}}?{nouns}")
+    before = regex.compile(rf"{nouns}(?:数|总数|数量|规模)?(?:{_alt(data['bare_predicates'])})*$")
+    return after, before
 
 
 def _as_range(text: str, q: Quantity, original: str) -> Quantity:
