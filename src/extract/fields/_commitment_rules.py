@@ -159,7 +159,7 @@ def _will_is_future(masked: str, pos: int, clause: Clause, prev_disposal: bool) 
         return True
     if prev_disposal and masked[max(0, pos - 1):pos] == "并":
         return False
-    return not word_pattern("disposal_verbs").search(after)
+    return not word_pattern("disposal_verbs").search(after, 1)  # 该项目将纳入计划: the future passive
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +304,7 @@ def _bare_year_ok(text: str, t: TimeExpression) -> bool:
     """A year with nothing around it is a deadline when an action or a comma follows (2026年建成投产,
     2025年，…), not when a noun does (明年重点项目, 2023年度计划)."""
     nxt = text[t.end:t.end + 6]
-    if not nxt or _YEAR_THEN.match(nxt):
+    if not nxt or _YEAR_THEN.match(nxt) or pattern("actor").match(text[t.end:t.end + 20]):  # 今年我厅将举办…
         return True
     tags = _tagger()(nxt)
     return bool(tags) and tags[0][1].startswith(("v", "d", "p"))

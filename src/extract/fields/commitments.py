@@ -132,6 +132,13 @@ class _Read:
         return first is not None and first <= self.letter_date
 
     @property
+    def opens_past(self) -> bool:
+        """It opens with a past time whose year is written or named (2021年，…; 去年，…): a report."""
+        t = self.times[0] if self.times else None
+        return t is not None and t.is_past(self.letter_date) and rules.year_stated(t) \
+            and not rules.strip_head(self.masked[:t.start])
+
+    @property
     def blocked_in_scope(self) -> bool:
         """Not a promise even under a plan heading: past, effects, instructions, thanks, refusals, descriptions."""
         if self._blocked is None:
@@ -141,6 +148,7 @@ class _Read:
                 or rules.pattern("stance").match(masked)
                 or rules.pattern("effect_subject").match(head) or rules.pattern("courtesy").match(masked)
                 or rules.pattern("effect_sentence").search(masked) or rules.pattern("description").match(head)
+                or rules.pattern("appraisal").search(masked) or self.opens_past
                 or rules.pattern("forecast").search(self.parts[0].text) or rules.pattern("refusal").search(masked)
                 or any(rules.pattern("directive").match(rules.strip_head(c.text)) for c in self.parts))
         return self._blocked
