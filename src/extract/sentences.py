@@ -26,11 +26,12 @@ _PARAGRAPH_BREAK = regex.compile(
     r"\n|(?<=[。！？!?：:][”’」』）)]*)[ \t]+(?=\S)"
     # a numbered heading without a full stop, between spaces on a one-line page (… 二、下一步工作举措 为…)
     rf"|(?<=(?:^|[ \t]|[。！？!?]){_NUMBERED}[^。！？!?\s，,；;：:]{{1,30}})[ \t]+(?=\S)"
-    rf"|[ \t]+(?={_NUMBERED}[^。！？!?\s，,；;]{{1,30}}[ \t])"
-    # … right after a full stop, with no space before it (…保障。（三）加强队伍建设 组织…)
-    rf"|(?<=[。！？!?])(?={_NUMBERED}[^。！？!?\s，,；;]{{1,30}}[ \t])",
+    # … also right after a full stop, with no space before it (…保障。（三）加强队伍建设 组织…)
+    rf"|(?:[ \t]+|(?<=[。！？!?]))(?={_NUMBERED}[^。！？!?\s，,；;]{{1,30}}[ \t])",
     regex.M,
 )
+_SPACE = regex.compile(r"[ \t]")
+_NEWLINE = regex.compile(r"\n")
 _STOPS = "。！？!?"
 _CLOSERS = "”’」』）)"
 _OPEN_CLOSE = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》"}
@@ -57,7 +58,8 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     stop = len(text) if end is None else end
     spans = []
     pos = start
-    for m in _PARAGRAPH_BREAK.finditer(text, start, stop):
+    breaks = _PARAGRAPH_BREAK if _SPACE.search(text, start, stop) else _NEWLINE  # spaces break only on one line
+    for m in breaks.finditer(text, start, stop):
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, stop))

@@ -343,9 +343,9 @@ def deadlines(text: str, masked: str, parts: list[Clause], off: list[bool], lett
         if off[i]:
             continue
         head = ENUMERATOR.sub("", c.text.strip(), count=1)
-        start = c.start + c.text.index(head) if head else c.start
         m = _event().match(head)
         if m:
+            start = c.start + c.text.index(head)
             if m["after"]:
                 out.append(Deadline(start + 1, start + m.end(), m["after"], None, event=True))
             elif m["done"]:
