@@ -83,6 +83,9 @@ class _Read:
                 # a bare 继续 promises only with a time (在…并轨前，继续免征…); else it often tells of routine
                 self.triggers = [t for t in self.triggers if not (t.kind == "continue"
                                                                    and masked.startswith("继续", t.pos))]
+            if any(t.kind == "decide" for t in self.triggers) and self.in_force_after(
+                    next(t.pos for t in self.triggers if t.kind == "decide")):
+                self.triggers = [t for t in self.triggers if t.kind != "decide"]  # 省政府决定，自（past）起…
         self.heading: int | None = None  # rank of a heading (1 = 一、 … 4 = （1）), None for prose
         self.inline_heading = False
         self.scope_heading = False
@@ -130,6 +133,16 @@ class _Read:
             return False
         first = rules.period_start(t.period)
         return first is not None and first <= self.letter_date
+
+    def in_force_after(self, pos: int) -> bool:
+        """A change that had begun by the letter's date follows ``pos`` (…决定，自2024年3月1日起，… in June 2024)."""
+        if self.letter_date is None:
+            return False
+        for t in self.times:
+            first = rules.period_start(t.period) if t.start > pos and t.relation == "from" else None
+            if first is not None and first <= self.letter_date:
+                return True
+        return False
 
     @property
     def opens_past(self) -> bool:
