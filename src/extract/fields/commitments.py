@@ -162,6 +162,7 @@ class _Read:
                 or rules.pattern("effect_subject").match(head) or rules.pattern("courtesy").match(masked)
                 or rules.pattern("effect_sentence").search(masked) or rules.pattern("description").match(head)
                 or rules.pattern("appraisal").search(masked) or rules.pattern("finding").match(masked)
+                or rules.pattern("plan_content").match(self.parts[0].text.strip())
                 or self.opens_past
                 or rules.pattern("forecast").search(self.parts[0].text) or rules.pattern("refusal").search(masked)
                 or any(rules.pattern("directive").match(rules.strip_head(c.text)) for c in self.parts))
