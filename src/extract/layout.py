@@ -304,6 +304,29 @@ def _signature(lines: tuple[Line, ...], date_index: int) -> tuple[Line, ...]:
     return tuple(sig)
 
 
+# Lines that may follow a signature at a letter's end: 抄送, 附件, contact details, page chrome.
+_AFTER_SIGNATURE = regex.compile(
+    r"^(?:抄\s*送|附\s*件|[（(]?\s*联\s*系|[（(]?\s*经\s*办|电\s*话|地\s*址|邮\s*编|邮政编码|[（(]本文有删减[）)]"
+    r"|【|\||#|-\s|打印|关闭|分享|扫一扫|责任编辑)"
+)
+_NOT_A_SIGNATURE = regex.compile(r"(?:网站|门户|首页)$")
+
+
+def _undated_signature(lines: tuple[Line, ...], body_start: int) -> tuple[Line, ...]:
+    """A letter without a date may still be signed: the agency line standing last, above 抄送 and contacts."""
+    agency = _agency_line()
+    for line in reversed(lines[-8:]):
+        if line.start < body_start:
+            break
+        if _AFTER_SIGNATURE.match(line.text):
+            continue
+        if agency.match(line.text) and not _NOT_A_SIGNATURE.search(line.text) \
+                and not regex.search(r"[，。；：:]", line.text):
+            return (line,)
+        break
+    return ()
+
+
 def find_layout(doc: Document) -> Layout:
     """Split a normalised letter into zones."""
     text = doc.text
@@ -337,6 +360,10 @@ def find_layout(doc: Document) -> Layout:
         if m["sig"]:
             signature = (Line(date_line.start + m.start("sig"), date_line.start + m.end("sig"), m["sig"]),)
         body_end = signature[0].start if signature else date_line.start
+    else:
+        signature = _undated_signature(lines, body_start)
+        if signature:
+            body_end = signature[0].start
     return Layout(
         lines=lines,
         metadata=metadata,
