@@ -274,6 +274,16 @@ def _counted() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return after, before
 
 
+def counted_noun(text: str, end: int) -> str | None:
+    """The noun of people a bare multiplier counts, right after it (120万|农村人口 → 农村人口).
+
+    >>> counted_noun("120万农村人口就业", 4)
+    '农村人口'
+    """
+    m = _counted()[0].match(text, end)
+    return m[0] if m else None
+
+
 def _as_range(text: str, q: Quantity, original: str) -> Quantity:
     """3至5个, 480-560米, 3万至5万元: the number before the separator is the low end."""
     if text[max(0, q.start - 2):q.start].strip()[-1:] not in _SEPARATOR_CHARS:

@@ -81,6 +81,9 @@ def _cue_pattern() -> regex.Pattern[str]:
 
 
 _GIVE = regex.compile(r"给予|予以")
+_CONDITION_AFTER = ("的", "以上的", "以下的", "及以上的", "及以下的")
+_COMPARATIVES = ("高于", "低于")
+_PARAMETER_CHARS = frozenset("率例倍度数")  # the last characters of the parameter_tail heads
 _ITEM_HEAD = regex.compile(r"^[\s（(]*(?:[一二三四五六七八九十\d]{1,2}[）)、.．])?\s*")
 _PLAN = regex.compile(r"(?P<n>十[一二三四五六七八九]|[一二三四五六七八九十])五[”\"]?(?:期间|时期|末|规划|计划)")
 _BA_NEXT = ("n", "r", "m", "q", "nr", "ns", "nt", "nz", "j", "l")
@@ -108,6 +111,9 @@ def sentence_cues(text: str, start: int, end: int, letter_year: int | None) -> l
     for m in _cue_pattern().finditer(text, start, end):
         if m["target2"] == "将" and _is_ba(text, m.start()):
             continue
+        if m["target2"] == "计划" and (text.endswith(L.word_list("plan_nouns_before"), start, m.start())
+                                      or text[m.end():m.end() + 1] in ("”", "》", "，", "。", "")):
+            continue  # 行动计划, 工作计划: a noun
         kind = "achieved" if m["achieved"] else "other" if m["other"] or m["other2"] else \
             "cap" if m["cap"] else "target"
         cues.append((m.end(), kind))
@@ -131,7 +137,10 @@ def _cues(ctx: KindContext, anchor: Anchor | None) -> list[tuple[int, str]]:
 def kind_of(ctx: KindContext, anchor: Anchor | None = None) -> str:
     """achieved, target or other: a classification or rule at the number, else the nearest cue before it,
     else a description, a goal named after it, the section; achieved when nothing says otherwise."""
-    if _words_in("classify_words", ctx.clause_before[-10:]) or _rule_near(ctx.clause_before):
+    if _words_in("classify_words", ctx.clause_before[-10:]) or _rule_near(ctx.clause_before) \
+            or _parameter(ctx.clause_before[-24:]) \
+            or (ctx.after.startswith(_CONDITION_AFTER) and "对" in ctx.clause_before
+                and L.pattern("condition_tail").search(ctx.clause_before)):
         return "other"
     cues = _cues(ctx, anchor)
     if _ITEM_HEAD.sub("", ctx.clause_before).startswith("对") and _GIVE.search(ctx.after):
@@ -144,11 +153,16 @@ def kind_of(ctx: KindContext, anchor: Anchor | None = None) -> str:
     promised = ctx.in_forward_section or said
     local = max(ctx.before.rfind(c) for c in "；，,") + 1  # a rule holds in its own clause only
     cues = [(pos, kind) for pos, kind in cues
-            if not (kind == "cap" and promised) and not (kind in ("other", "cap") and pos <= local)]
+            if not (kind == "cap" and promised) and not (kind in ("other", "cap") and pos <= local)
+            and not (kind == "cap" and ctx.before.endswith(_COMPARATIVES, 0, pos) and len(ctx.before) - pos > 2)]
+    # 高于各项贷款增速9.8个百分点: a comparison, not a floor
     if cues:
         pos, kind = max(cues)
         if kind == "achieved" and said and ctx.before[:pos].endswith(L.word_list("weak_achieved")):
             return "target"  # 力争到2030年累计建成…
+        if kind == "achieved" and ctx.before[:pos].endswith(L.word_list("basis_achieved")) \
+                and any(k == "target" and p > local for p, k in cues):
+            return "target"  # 力争今年…较上年增长15%
         return {"cap": "other", "plan": "target"}.get(kind, kind)
     described = _words_in("describe_words", ctx.before) or ("内" in ctx.before
                                                              and L.pattern("describe_pattern").search(ctx.before))
@@ -157,6 +171,11 @@ def kind_of(ctx: KindContext, anchor: Anchor | None = None) -> str:
     if ctx.in_forward_section:
         return "target"
     return "achieved"
+
+
+def _parameter(tail: str) -> bool:
+    """A parameter a policy sets, right before the number (担保费率降至, 缴存比例为, 计算倍数由10倍提高到)."""
+    return any(c in tail for c in _PARAMETER_CHARS) and L.pattern("parameter_tail").search(tail) is not None
 
 
 def _rule_near(clause_before: str) -> bool:

@@ -171,6 +171,15 @@ def left_phrase(text: str) -> tuple[str, bool]:
         text = _LABEL_END.sub(r"\1", text)  # “民间河长”1300余名: a quoted label right before the number names it
     if "基础上" in text or "水平上" in text:
         text = L.pattern("basis_frame").sub("", text)  # 利率在基准利率基础上下浮|10%
+    frame = L.pattern("change_frame").search(text, max(0, len(text) - 24)) \
+        if text.endswith(("的", "长", "加", "高", "升", "降", "少", "低", "了")) else None
+    if frame and frame.start() > 0:
+        text = text[:frame.start()]  # 漏损率|由改造前的18%, 业务规模|较上年增长15%: the thing before the frame
+    elif frame:
+        return "", False  # 提高到目前的|68%: only a change, the thing is named before
+    setting = L.pattern("setting_frame").search(text) if "据" in text or "按" in text or "视" in text else None
+    if setting and setting.start() > 0:
+        text = text[:setting.start()]  # 贷款期限|可根据企业生产周期灵活设定为3至12个月
     tokens, text, respectively = _strip_left(text)
     if not text:
         return "", False
@@ -220,7 +229,10 @@ def left_phrase(text: str) -> tuple[str, bool]:
         i -= 1
     places = frozenset(w for w, t in tokens if t == "ns")
     limit = _METRIC_MAX if respectively or joined else _LEFT_MAX
-    return _trim(kept[::-1], limit, places), False
+    phrase = _trim(kept[::-1], limit, places)
+    if phrase in L.word_set("unit_scopes"):
+        return "", False  # 对单户|2000万元以下的担保贷款: a scope, the thing is named after
+    return phrase, False
 
 
 def right_phrase(text: str) -> str:
@@ -230,8 +242,8 @@ def right_phrase(text: str) -> str:
     '数字化转型示范项目和标杆场景'
     """
     text = _ORDINAL_HEAD.sub("", text).lstrip("的")
-    if not text:
-        return ""
+    if not text or L.pattern("change_first").match(text):
+        return ""  # 18%|下降到11.5%: a change, not a name
     tokens = _tag(text[:_WINDOW])
     kept: list[str] = []
     noun_seen = False
@@ -315,7 +327,12 @@ def metric_of(ctx: MetricContext) -> tuple[str | None, bool]:
     if hedge and right and not benefit and not after_hedge.startswith("的"):
         return _tag(right)[0][0], False  # 120米以下|空域: the first word is the frame
     if right and not benefit and (ctx.classifier or right.startswith(L.word_list("frame_nouns"))):
-        return right, False
+        if not L.pattern("predicate_first").match(after_hedge):
+            return right, False  # 27个|项目
+        left, relative = left_phrase(ctx.left)
+        if not left or relative:
+            return right, False  # 累计有235万人|享受待遇
+        return left, False  # 中小企业|1500多家|获得融资
     left, relative = left_phrase(ctx.left)
     if not left and ctx.left_before_date:
         left, relative = left_phrase(ctx.left_before_date)
@@ -326,10 +343,20 @@ def metric_of(ctx: MetricContext) -> tuple[str | None, bool]:
         if right and ctx.classifier:
             return right, False
     if left and not (relative and right) and not (right and left in L.word_set("predicate_verbs")):
-        return left, left in L.word_set("predicate_verbs")
+        return left, left in L.word_set("predicate_verbs") or _bare_attribute(ctx.left, left)
     if right:
         return right, False
+    if not left and ctx.right.startswith("为"):
+        return right_phrase(ctx.right[1:]) or None, False  # 约三分之一|为疑难重症患者
     return right_phrase(after_verbs(ctx.right)) or None, True
+
+
+def _bare_attribute(text: str, phrase: str) -> bool:
+    """An attribute alone in its clause (2.6万笔、|金额|612亿元): it measures the thing named before it in
+    the sentence (not 职工办理租房提取，提取|金额: the verb before names it)."""
+    if phrase not in L.word_set("attribute_nouns"):
+        return False
+    return not text[:text.rfind(phrase)].strip("、，,和及与共总累计 ")
 
 
 def after_verbs(text: str) -> str:

@@ -27,10 +27,10 @@ from ..layout import Layout
 from ..lexicon import load_resource, words
 from ..masks import find_masks
 from ..models import Change, Indicator, TimeAnchor
-from ..quantities import Quantity, find_quantities
+from ..quantities import Quantity, counted_noun, find_quantities
 from . import indicator_context as ctx
 from ._span import source_span
-from .indicator_metric import MetricContext, metric_of
+from .indicator_metric import MetricContext, metric_of, right_phrase
 
 _BREAK_MASKS = ("date", "enumerator", "title", "self_count")
 
@@ -123,6 +123,8 @@ def _is_indicator(text: str, q: Quantity) -> bool:
                 or text[max(0, q.start - 4):q.start].endswith(levels))
 
 
+_HEAD_MAX = 8  # characters: what a counted thing owns, read whole up to its clause's end (部门的|企业信用信息)
+_JOINED = frozenset(("", "和", "、", "及", "与"))
 _WINDOW = 16  # characters around a number in which masks that touch it are looked for
 
 
@@ -216,6 +218,8 @@ def find_indicators(doc: Document, layout: Layout, letter_date: str | None) -> l
     classifiers = set(_lists()["classifiers"])
     out: list[Indicator] = []
     metrics: list[str | None] = []
+    heads: list[str | None] = []
+    prev_clause = -1
     prev_end = layout.body[0]
     prev_sentence = sentence = (-1, -1)
     cues: tuple[tuple[int, str], ...] = ()
@@ -233,15 +237,27 @@ def find_indicators(doc: Document, layout: Layout, letter_date: str | None) -> l
         right_edge = _cut(text, q.end, min(c_end, next_start), breaks, False)
         right = _HEDGE_AFTER.sub("", text[q.end:right_edge].lstrip())
         follow = None
-        if i + 1 < len(quantities) and text[q.end:quantities[i + 1].start] in ("", "和", "、", "及", "与"):
-            nxt = quantities[i + 1]
+        j = i
+        while j + 1 < len(quantities) and text[quantities[j].end:quantities[j + 1].start] in _JOINED:
+            j += 1  # 40%、30%、20%、10%的比例: the list's last number is followed by what they all measure
+        if j > i:
+            nxt = quantities[j]
             follow = text[nxt.end:min(nxt.end + 30, c_end)]
         metric, weak = metric_of(MetricContext(
             left=text[left_edge:q.start], right=right, classifier=q.unit in classifiers, follow=follow,
             left_before_date=before_date))
+        if q.unit is None and q.scale > 1:
+            metric = counted_noun(text, q.end) or metric  # 约120万|农村人口
         same_sentence = (s_start, s_end) == prev_sentence and metrics and metrics[-1]
         if (metric is None or weak) and same_sentence:
-            metric = metrics[-1]  # 较2022年底增加130万千瓦, 已完成整治61处: the thing named before
+            # 较2022年底增加130万千瓦, 已完成整治61处: the thing named before; in a later clause, what the
+            # thing before it owns (23个部门的|企业信用信息，共计1.6亿条)
+            metric = heads[-1] if heads[-1] and c_start > prev_clause else metrics[-1]
+        head = None
+        if metric and right.startswith(metric + "的"):
+            rest = right[len(metric) + 1:].rstrip("，,；;。：: ")
+            head = (rest if 1 < len(rest) <= _HEAD_MAX and regex.fullmatch(r"\p{Han}+", rest)
+                    else right_phrase(rest)) or None
         if (s_start, s_end) != sentence:
             sentence = (s_start, s_end)
             cues = tuple(ctx.sentence_cues(text, s_start, s_end, letter_year))
@@ -260,5 +276,6 @@ def find_indicators(doc: Document, layout: Layout, letter_date: str | None) -> l
             if change else None,
             **source_span(doc, q.start, q.end)))
         metrics.append(metric)
-        prev_end, prev_sentence = q.end, (s_start, s_end)
+        heads.append(head)
+        prev_end, prev_sentence, prev_clause = q.end, (s_start, s_end), c_start
     return out
