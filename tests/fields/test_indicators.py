@@ -117,6 +117,8 @@ def test_zones_skip_header_signature_and_contact():
     ("存款余额同比增长12%，高于全省平均水平3.1个百分点。", ["achieved", "achieved"]),
     ("该路段路面宽度仅4.5米。", "other"),
     ("对困难老人每月发放生活补贴150元至300元。", "other"),
+    ("贷款期限可根据项目建设周期灵活确定为2至5年。", "other"),
+    ("合作银行的资金放大倍数已达到30倍。", "achieved"),
 ])
 def test_kind(sentence, kind):
     got = _indicators(sentence)
@@ -186,6 +188,7 @@ def test_a_qualifying_year_is_no_anchor():
     ("各方按照60%、40%的比例分担风险。", "比例"),
     ("平台发布信贷产品52款。", "信贷产品"),
     ("带动约35万农村人口就业。", "农村人口"),
+    ("全省政务数据更新及时率由78.6%提高到90.2%。", "数据更新及时率"),
     pytest.param("推动了在交通运输、电力供应与消费四个领域电能替代工作。", "领域",
                  marks=pytest.mark.xfail(strict=True, reason="the phrase after a count runs on into the next noun")),
     pytest.param("有感范围涉及8个地市县城区。", "地市县城区",

@@ -83,7 +83,7 @@ def _cue_pattern() -> regex.Pattern[str]:
 _GIVE = regex.compile(r"给予|予以")
 _CONDITION_AFTER = ("的", "以上的", "以下的", "及以上的", "及以下的")
 _COMPARATIVES = ("高于", "低于")
-_PARAMETER_CHARS = frozenset("率例倍度数")  # the last characters of the parameter_tail heads
+_PARAMETER_CHARS = frozenset("率例倍度数限")  # the last characters of the parameter_tail heads
 _ITEM_HEAD = regex.compile(r"^[\s（(]*(?:[一二三四五六七八九十\d]{1,2}[）)、.．])?\s*")
 _PLAN = regex.compile(r"(?P<n>十[一二三四五六七八九]|[一二三四五六七八九十])五[”\"]?(?:期间|时期|末|规划|计划)")
 _BA_NEXT = ("n", "r", "m", "q", "nr", "ns", "nt", "nz", "j", "l")

@@ -213,8 +213,8 @@ def left_phrase(text: str) -> tuple[str, bool]:
                 and tokens[i - 1][1].startswith(("n", "j", "l", "vn")):
             kept.append(word)  # 种粮大户和家庭农场: coordinated nouns name one set
             joined = True
-        elif kept and tag.startswith("v") and kept[-1] in L.word_set("suffix_nouns") and len(kept) == 1:
-            kept.append(word)  # 污水收集|率, 办结|率
+        elif kept and tag.startswith(("v", "a", "ad")) and kept[-1] in L.word_set("suffix_nouns") and len(kept) == 1:
+            kept.append(word)  # 污水收集|率, 办结|率, 更新及时|率
         elif not kept and word in L.word_set("predicate_verbs") and before_nominal and i == len(tokens) - 1:
             kept.append(word)  # 农村公路新改建|2.3万公里: the action names what was done
         elif kept and before_nominal and ((tag == "uj" and (respectively or kept[-1] in L.word_set("relational_heads")))
@@ -227,12 +227,28 @@ def left_phrase(text: str) -> tuple[str, bool]:
         else:
             break
         i -= 1
+    if len(kept) == 1 and kept[0] in L.word_set("suffix_nouns"):
+        kept += _before_suffix(tokens[:i + 1])  # 数据|更新|及时|率: a bare 率 names nothing, whatever the tags
     places = frozenset(w for w, t in tokens if t == "ns")
     limit = _METRIC_MAX if respectively or joined else _LEFT_MAX
     phrase = _trim(kept[::-1], limit, places)
     if phrase in L.word_set("unit_scopes"):
         return "", False  # 对单户|2000万元以下的担保贷款: a scope, the thing is named after
     return phrase, False
+
+
+def _before_suffix(tokens: list[tuple[str, str]]) -> list[str]:
+    """The words before a one-character measure (率, 量) that name what it measures, last first, up to
+    six characters, whatever their tags (a verb says what is measured: 数据|更新|及时|率); a scope or
+    time word, pronoun, preposition, number or particle ends them."""
+    out: list[str] = []
+    for word, tag in reversed(tokens):
+        if (word in L.word_set("scope_words")
+                or word in L.word_set("time_words") or tag.startswith(("p", "r", "m", "x", "u", "w"))
+                or sum(map(len, out)) + len(word) > 6):
+            break
+        out.append(word)
+    return out
 
 
 def right_phrase(text: str) -> str:
