@@ -151,16 +151,17 @@ def kind_of(ctx: KindContext, anchor: Anchor | None = None) -> str:
         cues.append((len(ctx.before) + 1, "other"))
     said = any(kind == "target" for _, kind in cues)
     promised = ctx.in_forward_section or said
-    local = max(ctx.before.rfind(c) for c in "；，,") + 1  # a rule holds in its own clause only
+    before = ctx.before
+    local = max(before.rfind("；"), before.rfind("，"), before.rfind(",")) + 1  # a rule holds in its own clause only
     cues = [(pos, kind) for pos, kind in cues
-            if not (kind == "cap" and promised) and not (kind in ("other", "cap") and pos <= local)
-            and not (kind == "cap" and ctx.before.endswith(_COMPARATIVES, 0, pos) and len(ctx.before) - pos > 2)]
+            if not (kind in ("other", "cap") and pos <= local) and not (kind == "cap" and (
+                promised or (len(ctx.before) - pos > 2 and ctx.before.endswith(_COMPARATIVES, 0, pos))))]
     # 高于各项贷款增速9.8个百分点: a comparison, not a floor
     if cues:
         pos, kind = max(cues)
-        if kind == "achieved" and said and ctx.before[:pos].endswith(L.word_list("weak_achieved")):
+        if kind == "achieved" and said and ctx.before.endswith(L.word_list("weak_achieved"), 0, pos):
             return "target"  # 力争到2030年累计建成…
-        if kind == "achieved" and ctx.before[:pos].endswith(L.word_list("basis_achieved")) \
+        if kind == "achieved" and ctx.before.endswith(L.word_list("basis_achieved"), 0, pos) \
                 and any(k == "target" and p > local for p, k in cues):
             return "target"  # 力争今年…较上年增长15%
         return {"cap": "other", "plan": "target"}.get(kind, kind)
@@ -175,7 +176,7 @@ def kind_of(ctx: KindContext, anchor: Anchor | None = None) -> str:
 
 def _parameter(tail: str) -> bool:
     """A parameter a policy sets, right before the number (担保费率降至, 缴存比例为, 计算倍数由10倍提高到)."""
-    return any(c in tail for c in _PARAMETER_CHARS) and L.pattern("parameter_tail").search(tail) is not None
+    return not _PARAMETER_CHARS.isdisjoint(tail) and L.pattern("parameter_tail").search(tail) is not None
 
 
 def _rule_near(clause_before: str) -> bool:

@@ -254,7 +254,7 @@ def find_indicators(doc: Document, layout: Layout, letter_date: str | None) -> l
             # thing before it owns (23个部门的|企业信用信息，共计1.6亿条)
             metric = heads[-1] if heads[-1] and c_start > prev_clause else metrics[-1]
         head = None
-        if metric and right.startswith(metric + "的"):
+        if metric and "的" in right and right.startswith(metric + "的"):
             rest = right[len(metric) + 1:].rstrip("，,；;。：: ")
             head = (rest if 1 < len(rest) <= _HEAD_MAX and regex.fullmatch(r"\p{Han}+", rest)
                     else right_phrase(rest)) or None
