@@ -33,7 +33,7 @@ _LATIN_TAIL = regex.compile(r"[A-Za-z]+$")
 _ASIDE_HEAD = regex.compile(r"[（(][^（()）\d，。]{1,3}[）)]")
 _ASIDE_TAIL = regex.compile(r"[（(][^（()）\d，。]{1,4}[）)]$")
 _BENEFIT = regex.compile(r"^(?:以上|以下|以内)?(?:(?P<standard>的标准)(?:予以|安排|给予|用于|发放|拨付)?"
-                        r"|(?:给予|予以)?(?P<once>一次性)?(?:的)?)")
+                        r"|(?:的)?(?:给予|予以)?(?P<once>一次性)?(?:的)?)")
 _RANGE_HEDGE = regex.compile(r"^(?:以上|以下|以内)(?=\p{Han})")
 _LEFT_MAX = 9  # characters: a phrase before the number keeps its last words up to this length
 _LABEL_END = regex.compile(r"[“\"‘]([^“”\"‘’]{1,10})[”\"’]$")
@@ -201,6 +201,8 @@ def left_phrase(text: str) -> tuple[str, bool]:
             break
         if _nominal(word, tag) or (tag == "q" and (not kept or before_nominal)):  # 充电|桩, A|类|通用机场
             kept.append(word)
+        elif kept and word == "一次性":
+            kept.append(word)  # 给予|一次性|奖励: the adverb names the kind of benefit
         elif measure and before_nominal and (word in verbs or word in ("所", "占", "所占")):
             kept.append(word)  # 移动|支付|覆盖率, 新增仓容|所占|比重: a verb inside the name of a measure
         elif measure and word in ("以上", "以下") and i > 0 and tokens[i - 1][1] == "q":
