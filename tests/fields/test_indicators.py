@@ -119,6 +119,16 @@ def test_zones_skip_header_signature_and_contact():
     ("对困难老人每月发放生活补贴150元至300元。", "other"),
     ("贷款期限可根据项目建设周期灵活确定为2至5年。", "other"),
     ("合作银行的资金放大倍数已达到30倍。", "achieved"),
+    ("居民用天然气销售价格为每立方米3.1元。", "other"),
+    ("在全市电价中每千瓦时加收1分钱，专项用于还贷。", "other"),
+    ("贷款期限为10年（含宽限期2年）。", ["other", "other"]),
+    ("对首次入选的省级专精特新企业，一次性奖励20万元。", "other"),
+    ("提高补助标准，新建项目亩均补助提高到2000元。", "other"),
+    ("下一步，将争取把亩均补助标准提高至3000元。", "target"),
+    ("持卡乘客换乘可享受0.5元优惠。", "other"),
+    ("第二档用水量为每户每月15立方米以内。", "other"),
+    ("项目资本金比例为25%。", "other"),
+    ("2023年省财政安排资金5000万元支持改造。", "achieved"),
 ])
 def test_kind(sentence, kind):
     got = _indicators(sentence)
@@ -136,6 +146,11 @@ def test_caps_in_a_forward_section_are_promises_unless_framed_as_rules():
 def test_a_paragraph_that_opens_with_next_steps_looks_ahead():
     got = _indicators("下一步，我局将继续推进加装电梯工作。同时在3至5个小区开展试点。")
     assert [(i.text, i.kind) for i in got] == [("3至5个", "target")]
+
+
+def test_a_paragraph_that_grants_a_request_decides_about_the_future():
+    got = _indicators("经研究，同意你市将一期工程总投资确定为12亿元。其中，省里安排补助资金2亿元。")
+    assert [(i.text, i.kind) for i in got] == [("12亿元", "target"), ("2亿元", "target")]
 
 
 def test_a_qualifying_year_is_no_anchor():

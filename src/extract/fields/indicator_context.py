@@ -145,6 +145,13 @@ def kind_of(ctx: KindContext, anchor: Anchor | None = None) -> str:
     cues = _cues(ctx, anchor)
     if _ITEM_HEAD.sub("", ctx.clause_before).startswith("对") and _GIVE.search(ctx.after):
         cues.append((len(ctx.before) + 1, "other"))  # 对…超过200家…的平台，再给予50万元奖励: a condition
+    elif _ITEM_HEAD.sub("", ctx.before[ctx.before.rfind("；") + 1:]).startswith("对") \
+            and L.pattern("award_tail").search(ctx.clause_before):
+        cues.append((len(ctx.before) + 1, "cap"))  # 对新认定的…企业，一次性奖励50万元: a standard, unless promised
+    if L.pattern("standard_tail").search(ctx.clause_before[-24:]):
+        cues.append((len(ctx.before) + 1, "cap"))  # 新建项目亩均补助提高到2000元: a standard, unless promised
+    if ctx.after.startswith(("以内", "以下")) and L.pattern("per_unit_quota").search(ctx.clause_before[-10:]):
+        cues.append((len(ctx.before) + 1, "cap"))  # 气量为每户每年300立方米以内: a quota, unless promised
     if L.pattern("target_after").match(ctx.after):
         cues.append((len(ctx.before) + 2, "target"))
     elif L.pattern("rule_after").match(ctx.after):
