@@ -16,6 +16,7 @@ import regex
 import rjieba
 
 from ..lexicon import load_resource, words
+from .. import timex
 from ..numbers import parse_int
 from . import _indicator_lexicon as L
 
@@ -222,38 +223,20 @@ class Anchor:
     lead: str | None
 
 
-_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
-
-
 def resolve_anchor(m: regex.Match[str], letter_date: str | None) -> tuple[str | None, int | None]:
-    """ISO date or period of an anchor match, and its year, against the letter's own date."""
-    letter_year = int(letter_date[:4]) if letter_date else None
+    """ISO date or period of an anchor match, and its year, against the letter's own date.
+
+    The period comes from ``timex``; what is particular to an as-of anchor stays here: 目前 is the
+    letter's date, and a month named without a year that lies after the letter is last year's.
+    """
     if m["now"] or m["now2"]:
-        return letter_date, letter_year
-    year: int | None = None
-    if m["year"]:
-        year = parse_int(m["year"])
-    elif m["rel"] and letter_year is not None:
-        year = letter_year + _RELATIVE[m["rel"]]
-    elif m["month2"] and letter_date:
-        year = letter_year
-        if year is not None and int(m["month2"]) > int(letter_date[5:7]):
-            year -= 1
-    if year is None:
+        return letter_date, int(letter_date[:4]) if letter_date else None
+    period = timex.resolve_period(m[0].strip(), letter_date)
+    if period is None:
         return None, None
-    month, day = m["month"] or m["month2"], m["day"] or m["day2"]
-    if month and 1 <= int(month) <= 12:
-        if day and 1 <= int(day) <= 31:
-            return f"{year:04d}-{int(month):02d}-{int(day):02d}", year
-        return f"{year:04d}-{int(month):02d}", year
-    if m["quarter"]:
-        return f"{year:04d}-Q{_QUARTER[m['quarter']]}", year
-    if m["quarters"]:
-        return f"{year:04d}-Q{_QUARTER[m['quarters']]}", year
-    if m["half"]:
-        return f"{year:04d}-{'H1' if m['half'] == '上半年' else 'H2'}", year
-    return f"{year:04d}", year
+    if m["month2"] and not m["year"] and letter_date and period[:7] > letter_date[:7]:
+        period = f"{int(period[:4]) - 1:04d}{period[4:]}"
+    return period, int(period[:4])
 
 
 def sentence_anchors(text: str, start: int, end: int, letter_date: str | None) -> list[Anchor]:
