@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import regex
 import rjieba
 
-from ..lexicon import load_resource, words
 from .. import timex
+from ..lexicon import load_resource, words
 from ..numbers import parse_int
 from . import _indicator_lexicon as L
 
