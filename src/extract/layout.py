@@ -287,13 +287,28 @@ def _find_date_line(lines: tuple[Line, ...], body_start: int) -> tuple[int, rege
 
 
 @functools.cache
-def _agency_line() -> regex.Pattern[str]:
+def agency_end() -> regex.Pattern[str]:
+    """Text that ends like an agency's name (…局, …委员会, …办公室).
+
+    >>> bool(agency_end().search("国家能源局新能源司")), bool(agency_end().search("张毅"))
+    (True, False)
+    """
+    return regex.compile(rf"{alternation('agencies', 'agency_suffixes')}$")
+
+
+@functools.cache
+def agency_line() -> regex.Pattern[str]:
+    """A line that is only an agency's name, possibly with a second name in brackets.
+
+    >>> bool(agency_line().match("杭州市发展和改革委员会（杭州市能源局）"))
+    True
+    """
     suffix = alternation("agencies", "agency_suffixes")
     return regex.compile(rf"^[\p{{Han}}（）()·、\s]{{2,40}}?{suffix}(?:[（(][\p{{Han}}、]{{2,20}}[)）])?$")
 
 
 def _signature(lines: tuple[Line, ...], date_index: int) -> tuple[Line, ...]:
-    agency = _agency_line()
+    agency = agency_line()
     sig: list[Line] = []
     for j in range(date_index - 1, max(-1, date_index - 4), -1):
         text = lines[j].text
@@ -314,7 +329,7 @@ _NOT_A_SIGNATURE = regex.compile(r"(?:网站|门户|首页)$")
 
 def _undated_signature(lines: tuple[Line, ...], body_start: int) -> tuple[Line, ...]:
     """A letter without a date may still be signed: the agency line standing last, above 抄送 and contacts."""
-    agency = _agency_line()
+    agency = agency_line()
     for line in reversed(lines[-8:]):
         if line.start < body_start:
             break

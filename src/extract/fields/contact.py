@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-
 import regex
 
 from ..document import Document
-from ..layout import Layout
-from ..lexicon import alternation
+from ..layout import Layout, agency_end
 from ..models import Contact
 from ._span import source_span
 
@@ -42,18 +39,13 @@ def _window_end(text: str, start: int) -> int:
 _TOKEN = regex.compile(r"[^\s，,、；;：:（）()]+")
 
 
-@functools.cache
-def _agency_end() -> regex.Pattern[str]:
-    return regex.compile(rf"{alternation('agencies', 'agency_suffixes')}$")
-
-
 def _name_before_phone(text: str, start: int, phone_start: int) -> tuple[int, int] | None:
     """A person's name standing right before the phone in a 联系方式 value, after the unit if any."""
     tokens = list(_TOKEN.finditer(text, start, phone_start))
     if not tokens:
         return None
     last = tokens[-1]
-    if regex.fullmatch(r"\p{Han}{2,4}", last[0]) and not _agency_end().search(last[0]):
+    if regex.fullmatch(r"\p{Han}{2,4}", last[0]) and not agency_end().search(last[0]):
         return last.span()
     return None
 

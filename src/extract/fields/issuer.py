@@ -7,15 +7,10 @@ import functools
 import regex
 
 from ..document import Document
-from ..layout import Layout
+from ..layout import Layout, agency_end
 from ..lexicon import alternation
 from ..models import TextSpan
 from ._span import source_span
-
-
-@functools.cache
-def _agency_end() -> regex.Pattern[str]:
-    return regex.compile(rf"{alternation('agencies', 'agency_suffixes')}$")
 
 
 @functools.cache
@@ -30,7 +25,7 @@ def find_issuer(doc: Document, layout: Layout, title: TextSpan | None, banner: T
     if layout.signature:
         lines = layout.signature
         # One name broken over two lines: the first line does not end like an agency.
-        if len(lines) >= 2 and not _agency_end().search(lines[0].text):
+        if len(lines) >= 2 and not agency_end().search(lines[0].text):
             text = "".join(ln.text for ln in lines[:2]).replace(" ", "")
             return TextSpan(text=text, **source_span(doc, lines[0].start, lines[1].end))
         first = lines[0]

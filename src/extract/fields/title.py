@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-
 import regex
 
 from ..document import Document
-from ..layout import DATE_ANY, Layout, Line
-from ..lexicon import alternation
+from ..layout import DATE_ANY, Layout, Line, agency_line
 from ..models import TextSpan
 from ._span import source_span
 from .doc_number import DOC_NUMBER
@@ -19,12 +16,6 @@ TITLE_END = regex.compile(
 _NOT_TITLE = regex.compile(rf"[:：|#_。！？]|\.\.\.|…|文件$|^{DATE_ANY}$|^[-*>]")
 _MAX_LINES = 3
 _MAX_CHARS = 100
-
-
-@functools.cache
-def _agency_only() -> regex.Pattern[str]:
-    suffix = alternation("agencies", "agency_suffixes")
-    return regex.compile(rf"^[\p{{Han}}（）()·]{{2,30}}?{suffix}$")
 
 
 _MARKDOWN_HEADING = regex.compile(r"^#{1,6}\s*")
@@ -46,7 +37,7 @@ def find_title(doc: Document, layout: Layout) -> TextSpan | None:
     A line that is only an agency's name (洪雅县交通运输局 above 关于…的答复) stands apart, as a banner does.
     """
     zone = layout.header_lines(with_page_lines=True)
-    agency_only = _agency_only()
+    agency_only = agency_line()
     for i, line in enumerate(zone):
         if line.start in layout.page_lines or not (_part_of_title(line) and TITLE_END.search(line.text)):
             continue
