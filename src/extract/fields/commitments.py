@@ -49,7 +49,8 @@ _PREPOSITION = regex.compile(r"^(?:在|对|对于|按照|根据|依据|通过|�
 _FRAME = regex.compile(r"(?:在|于|从)[^，,；;]{1,24}?(?:中|上|内|里|方面|基础上|过程中|期间)(?=\p{Han})")
 _OPENING = regex.compile(r"收悉|(?:答复|函复|回复)如下")
 _ANSWERING = regex.compile(r"答复|函复|办理情况|收悉")  # 现将办理情况答复如下 announces the answer, not a plan
-_ENUM_HEAD = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])")
+# The enumerators of the first three section levels (一、 （一） 1.), as the sections field reads them.
+_ENUM_HEAD = regex.compile("|".join(pattern.pattern for _, pattern in LEVELS[:3]))
 _PAIRED_PHRASES = regex.compile(r"^[^，,；;。！？\d]{2,12}[，,；;][^，,；;。！？\d]{2,12}[。！]?$")
 _LIST_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}是")
 _PLAN_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]")
