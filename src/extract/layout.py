@@ -55,7 +55,7 @@ class Layout:
 
     def meta(self, *labels: str) -> MetaField | None:
         """The first metadata field with one of ``labels`` (in the order given) and a real value."""
-        empty = set(load_resource("metadata_labels")["empty_values"])
+        empty = _empty_values()
         for label in labels:
             for item in self.metadata:
                 if item.label == label and item.text and item.text not in empty:
@@ -70,6 +70,12 @@ class Layout:
         """Lines above the salutation, without page-label lines unless asked for."""
         return [ln for ln in self.lines if self.header[0] <= ln.start and ln.end <= self.header[1]
                 and (with_page_lines or ln.start not in self.page_lines)]
+
+
+@functools.cache
+def _empty_values() -> frozenset[str]:
+    """Values that say a label is empty (无, 暂无, -)."""
+    return frozenset(load_resource("metadata_labels")["empty_values"])
 
 
 # --- patterns ---------------------------------------------------------------------------------
