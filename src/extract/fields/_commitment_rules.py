@@ -8,11 +8,11 @@ lists and patterns are data in ``resources/commitment_markers.yaml``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
 
+from .. import segment
 from ..lexicon import alternation, load_resource
 from ..timex import TimeExpression, find_time_expressions, period_bounds, time_at
 
@@ -289,14 +289,6 @@ def _event() -> regex.Pattern[str]:
 _STRIVE_BEFORE = regex.compile(r"(?:力争|争取|计划|确保|将于|拟于|预计|目标)$|[于到至在]$")
 
 
-@functools.cache
-def _tagger() -> Callable[[str], list[tuple[str, str]]]:
-    """rjieba's tagger, imported on first use (the import costs 0.1 s)."""
-    import rjieba
-
-    return rjieba.tag
-
-
 _YEAR_THEN = regex.compile(r"[，,]|将|拟|要|计划|全面|基本|全部|初步|率先|力争|争取|逐步|确保|实现|完成|建成|开工|启动")
 
 
@@ -306,7 +298,7 @@ def _bare_year_ok(text: str, t: TimeExpression) -> bool:
     nxt = text[t.end:t.end + 6]
     if not nxt or _YEAR_THEN.match(nxt) or pattern("actor").match(text[t.end:t.end + 20]):  # 今年我厅将举办…
         return True
-    tags = _tagger()(nxt)
+    tags = segment.tag(nxt)
     return bool(tags) and tags[0][1].startswith(("v", "d", "p"))
 
 

@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 
 import regex
-import rjieba
 
-from .. import timex
+from .. import segment, timex
 from ..lexicon import load_resource, words
 from ..numbers import parse_int
 from . import _indicator_lexicon as L
@@ -100,7 +99,7 @@ def _plan_years(numeral: str) -> tuple[int, int]:
 def _is_ba(text: str, pos: int) -> bool:
     """将 followed by an object (将工程建设项目…分为, 将审批事项由9项精简为4项) is the 把 construction,
     not the future (将继续…, 将进一步提高到…)."""
-    nxt = rjieba.tag(text[pos + 1:pos + 7])
+    nxt = segment.tag(text[pos + 1:pos + 7])
     if not nxt or nxt[0][0] in ("于", "在") or nxt[0][1].startswith("d"):
         return False
     return nxt[0][1].startswith(_BA_NEXT) or bool(L.pattern("ba_pattern").match(text, pos))

@@ -16,8 +16,8 @@ import functools
 from dataclasses import dataclass
 
 import regex
-import rjieba
 
+from .. import segment
 from ..quantities import per_phrase
 from . import _indicator_lexicon as L
 
@@ -55,7 +55,7 @@ def _nominal(word: str, tag: str) -> bool:
 
 def _tag(text: str) -> list[tuple[str, str]]:
     """rjieba's words and tags, with the words it splits wrongly joined again (占|比, 亩|均)."""
-    tokens = rjieba.tag(text)
+    tokens = segment.tag(text)
     joins = L.word_set("join_words")
     out: list[tuple[str, str]] = []
     for word, tag in tokens:
@@ -187,7 +187,7 @@ def left_phrase(text: str) -> tuple[str, bool]:
     if share and share.start() > 0:  # 流转土地面积|占耕地总面积的38.5%: the part names it
         return left_phrase(text[:share.start()])
     if text.endswith("的"):  # 房屋明显有裂缝的110户: the relative clause names it
-        return _trim([w for w, _ in tokens[:-1]] if tokens[-1][0] == "的" else rjieba.cut(text[:-1]), _LEFT_MAX), True
+        return _trim([w for w, _ in tokens[:-1]] if tokens[-1][0] == "的" else segment.cut(text[:-1]), _LEFT_MAX), True
     kept: list[str] = []
     joined = measure = False
     heads, verbs = L.word_list("measure_heads"), L.word_set("predicate_verbs")
@@ -379,7 +379,7 @@ def _bare_attribute(text: str, phrase: str) -> bool:
 
 def after_verbs(text: str) -> str:
     """``text`` without the verbs and adverbs that open it (给予一次性建设补助 → 建设补助)."""
-    tokens = rjieba.tag(text[:_WINDOW])
+    tokens = segment.tag(text[:_WINDOW])
     skip = 0
     for word, tag in tokens[:3]:
         if (tag.startswith(("v", "d", "p", "a")) and not tag.startswith("vn")) or word in L.word_set("predicate_verbs"):
